@@ -66,6 +66,12 @@ export interface InstanceHeader {
   facts: AcquisitionFacts;
   /** Undefined for objects without pixel data (SR, presentation states, ...). */
   pixel?: PixelFormat;
+  /**
+   * Where uncompressed little-endian PixelData starts in the file (bytes), so a loader can read the
+   * pixels straight into the volume without parsing the file again. Undefined for encapsulated,
+   * deflated and big-endian data, which go through the full decode.
+   */
+  nativePixelDataOffset?: number;
   frames: FrameGeometry[];
   problems: Problem[];
 }
@@ -236,5 +242,10 @@ export function instanceHeaderOf(file: DicomFile): InstanceHeader {
   const tilt = numberOf(ds, 'GantryDetectorTilt');
   if (tilt !== undefined) header.GantryDetectorTilt = tilt;
   if (pixel) header.pixel = pixel;
+  const pixelData = ds.elements[tagOf('PixelData')];
+  const syntax = file.transferSyntax;
+  if (pixelData && !pixelData.encapsulatedPixelData && syntax?.encoding === 'native' && !syntax.deflated && !syntax.bigEndian) {
+    header.nativePixelDataOffset = pixelData.dataOffset;
+  }
   return header;
 }

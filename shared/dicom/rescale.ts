@@ -4,7 +4,8 @@ const INT16_MIN = -32768;
 const INT16_MAX = 32767;
 
 /**
- * Writes one slice of stored values into `out` as Hounsfield units: HU = stored x RescaleSlope +
+ * Writes one slice of stored values into `out` as Hounsfield units (`src` may be that very slice of
+ * `out`: the volume loader reads pixels into place and rescales them there): HU = stored x RescaleSlope +
  * RescaleIntercept (PS3.3 C.11.1.1.2, the modality LUT), rounded and clamped to int16. This is the
  * hot path of volume loading; the integer case (slope 1, integral intercept: nearly every CT) is a
  * plain add. Returns how many values had to be clamped.
@@ -24,6 +25,9 @@ export function writeSliceHu(
         return 0;
       }
       if (addInt16Packed(src, count, intercept, out, offset)) return 0;
+      // Rescaling in place (src is out): the wrapped sums overwrote the stored values. Addition
+      // modulo 2^16 is undone by adding the opposite, which restores them for the clamping loop.
+      if (src.buffer === out.buffer && src.byteOffset === out.byteOffset + offset * 2) addInt16Packed(src, count, -intercept, out, offset);
     }
     let clamped = 0;
     for (let i = 0; i < count; i++) {

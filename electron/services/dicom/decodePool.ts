@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createNodeCodecs } from './nodeCodecs';
 import type { DecodeJob, DecodeOutcome } from './decodeSliceInto';
-import type { PlaceJob, PlaceOutcome } from './readAndPlace';
 import { type WorkerOutcome, type WorkerTask, failedOutcome, runWorkerTask } from './workerTask';
 
 /** Where the worker entry lives: the bundled .cjs, or the TypeScript source (run through tsx). */
@@ -39,8 +38,6 @@ export interface DecodePool {
   /** Number of worker threads (0: decoding runs in this thread). */
   readonly size: number;
   decode(job: DecodeJob): Promise<DecodeOutcome>;
-  /** Single-pass loading: header, and the pixels straight into a slot when they fit. */
-  readAndPlace(job: PlaceJob): Promise<PlaceOutcome>;
   /** Runs any worker task (the typed methods above are shorthands). */
   run(task: WorkerTask): Promise<WorkerOutcome>;
   /** Moves a queued job to the front (a viewer asking for one slice now). */
@@ -168,8 +165,7 @@ export function createDecodePool(options: { workerScript?: WorkerScript; size?: 
   return {
     size,
     run,
-    decode: (job) => run({ kind: 'decode', job }) as Promise<DecodeOutcome>,
-    readAndPlace: (job) => run({ kind: 'read-and-place', job }) as Promise<PlaceOutcome>,
+    decode: (job) => run({ kind: 'decode', job }),
     prioritize(job) {
       if (fallback) return fallback.prioritize(job);
       const index = queue.findIndex((p) => p.task.job === job);
@@ -205,8 +201,7 @@ export function inThreadPool(): DecodePool {
   return {
     size: 0,
     run,
-    decode: (job) => run({ kind: 'decode', job }) as Promise<DecodeOutcome>,
-    readAndPlace: (job) => run({ kind: 'read-and-place', job }) as Promise<PlaceOutcome>,
+    decode: (job) => run({ kind: 'decode', job }),
     prioritize(job) {
       const index = queue.findIndex((p) => p.task.job === job);
       if (index > 0) queue.unshift(...queue.splice(index, 1));

@@ -8,7 +8,7 @@ import type { DecodePool } from './decodePool';
 /** The decode job of slice `index` of a stack into its place in the shared voxel buffer. */
 export function decodeJobOf(stack: Stack, index: number, buffer: SharedArrayBuffer, sliceVoxels: number): DecodeJob {
   const s = stack.slices[index]!;
-  return {
+  const job: DecodeJob = {
     path: s.instance.file,
     frameIndex: s.frame.frameIndex,
     numberOfFrames: s.instance.frames.length,
@@ -18,6 +18,8 @@ export function decodeJobOf(stack: Stack, index: number, buffer: SharedArrayBuff
     buffer,
     voxelOffset: index * sliceVoxels,
   };
+  if (s.instance.nativePixelDataOffset !== undefined) job.nativePixelDataOffset = s.instance.nativePixelDataOffset;
+  return job;
 }
 
 export interface VolumeLoad {

@@ -45,4 +45,21 @@ describe('writeSliceHu', () => {
     expect(run(u, 1, -1024)).toEqual({ out: reference(u, 1, -1024), clamped: 1 });
     expect(run(ramp, 0.5, -1024.25).out).toEqual(reference(ramp, 0.5, -1024.25));
   });
+
+  it('rescales in place, also when the packed add overflows and has to be redone with clamping', () => {
+    for (const [values, intercept] of [
+      [ramp, -1024],
+      [Int16Array.from([-32768, -32000, 0, 32767, -1, 5]), -1024],
+      [Int16Array.from([-32768, -32000, 0, 32767, -1, 5]), 1024],
+    ] as const) {
+      const inPlace = Int16Array.from(values);
+      const clamped = writeSliceHu(inPlace, inPlace.length, 1, intercept, inPlace, 0);
+      expect({ out: Array.from(inPlace), clamped }).toEqual(run(values, 1, intercept));
+    }
+    const unsignedInPlace = new Int16Array(4);
+    const stored = new Uint16Array(unsignedInPlace.buffer);
+    stored.set([0, 1024, 4095, 65535]);
+    const clamped = writeSliceHu(stored, 4, 1, -1024, unsignedInPlace, 0);
+    expect({ out: Array.from(unsignedInPlace), clamped }).toEqual({ out: reference([0, 1024, 4095, 65535], 1, -1024), clamped: 1 });
+  });
 });

@@ -24,9 +24,9 @@ describe('createDecodePool', () => {
   it('reports a file it cannot read as a problem, not an exception', async () => {
     const pool = createDecodePool({ size: 1 });
     try {
-      const outcome = await pool.readAndPlace({ path: join(LIDC, '071.xml'), slot: 0, Rows: 512, Columns: 512, buffer: new SharedArrayBuffer(512 * 512 * 2) });
-      expect(outcome.placed).toBe(false);
-      expect(outcome.problem).toMatchObject({ code: 'not-dicom', file: join(LIDC, '071.xml') });
+      const format = { Rows: 512, Columns: 512, BitsAllocated: 16, BitsStored: 16, PixelRepresentation: 1, SamplesPerPixel: 1, PhotometricInterpretation: 'MONOCHROME2' };
+      const outcome = await pool.decode({ path: join(LIDC, '071.xml'), frameIndex: 0, numberOfFrames: 1, format, RescaleSlope: 1, RescaleIntercept: 0, buffer: new SharedArrayBuffer(512 * 512 * 2), voxelOffset: 0 });
+      expect(outcome).toEqual({ ok: false, problem: expect.objectContaining({ code: 'not-dicom', file: join(LIDC, '071.xml') }) });
     } finally {
       await pool.close();
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDecodePool, inThreadPool } from '../../../../electron/services/dicom/decodePool';
-import { loadFolderVolume, permuteSlices } from '../../../../electron/services/dicom/folderVolume';
+import { loadFolderVolume } from '../../../../electron/services/dicom/folderVolume';
 import { openSeriesLibrary } from '../../../../electron/services/dicom/seriesLibrary';
 import { loadVolume } from '../../../../electron/services/dicom/volumeLoader';
 import { CORNERSTONE, DICOM_PARSER, LIDC } from './dataPaths';
@@ -11,19 +11,8 @@ import { CORNERSTONE, DICOM_PARSER, LIDC } from './dataPaths';
 const dir = mkdtempSync(join(tmpdir(), 'lungscore-folder-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('permuteSlices', () => {
-  it('puts slot source[k] at k, in place (reference: a copy made slice by slice)', () => {
-    const count = 3;
-    const source = [4, 0, 2, 5, 1, 3];
-    const voxels = Int16Array.from({ length: 18 }, (_, i) => i);
-    const expected = source.flatMap((s) => [s * 3, s * 3 + 1, s * 3 + 2]);
-    permuteSlices(voxels, count, source);
-    expect(Array.from(voxels)).toEqual(expected);
-  });
-});
-
-describe('loadFolderVolume (one pass)', () => {
-  it('gives the same voxels and geometry as index-then-decode (loadVolume)', async () => {
+describe('loadFolderVolume', () => {
+  it('gives the same voxels and geometry as the viewer path (library, then loadVolume in this thread)', async () => {
     const folder = join(dir, 'mixed');
     mkdirSync(folder);
     for (const f of readdirSync(LIDC).filter((n) => n.endsWith('.dcm')).slice(0, 15)) copyFileSync(join(LIDC, f), join(folder, f));
@@ -44,7 +33,7 @@ describe('loadFolderVolume (one pass)', () => {
     }
   });
 
-  it('decodes multi-frame frames after the pass (dicomParser CT0012, JPEG-LS)', async () => {
+  it('makes slices of the frames of a multi-frame file (dicomParser CT0012, JPEG-LS)', async () => {
     const pool = inThreadPool();
     const r = await loadFolderVolume([join(DICOM_PARSER, 'encapsulated/multi-frame/CT0012.not_fragmented_bot_jpeg_ls.80.dcm')], pool);
     expect(r.ok && r.value.volume.ok && r.value.volume.value.geometry.dimensions[2]).toBe(2);
