@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createNodeCodecs } from './nodeCodecs';
 import type { DecodeJob, DecodeOutcome } from './decodeSliceInto';
-import { type WorkerOutcome, type WorkerTask, failedOutcome, runWorkerTask } from './workerTask';
+import type { HeaderOutcome } from './readDicom';
+import { type HeadersOutcome, type WorkerOutcome, type WorkerTask, failedOutcome, runWorkerTask } from './workerTask';
 
 /** Where the worker entry lives: the bundled .cjs, or the TypeScript source (run through tsx). */
 export interface WorkerScript {
@@ -38,6 +39,8 @@ export interface DecodePool {
   /** Number of worker threads (0: decoding runs in this thread). */
   readonly size: number;
   decode(job: DecodeJob): Promise<DecodeOutcome>;
+  /** Headers of a batch of files, for an index (scanDicom's readHeaders). */
+  readHeaders(paths: string[]): Promise<HeaderOutcome[]>;
   /** Runs any worker task (the typed methods above are shorthands). */
   run(task: WorkerTask): Promise<WorkerOutcome>;
   /** Moves a queued job to the front (a viewer asking for one slice now). */
@@ -165,10 +168,11 @@ export function createDecodePool(options: { workerScript?: WorkerScript; size?: 
   return {
     size,
     run,
-    decode: (job) => run({ kind: 'decode', job }),
+    decode: (job) => run({ kind: 'decode', job }) as Promise<DecodeOutcome>,
+    readHeaders: (paths) => run({ kind: 'read-headers', paths }).then((o) => (o as HeadersOutcome).headers),
     prioritize(job) {
       if (fallback) return fallback.prioritize(job);
-      const index = queue.findIndex((p) => p.task.job === job);
+      const index = queue.findIndex((p) => p.task.kind === 'decode' && p.task.job === job);
       if (index > 0) queue.unshift(...queue.splice(index, 1));
     },
     async close() {
@@ -201,9 +205,10 @@ export function inThreadPool(): DecodePool {
   return {
     size: 0,
     run,
-    decode: (job) => run({ kind: 'decode', job }),
+    decode: (job) => run({ kind: 'decode', job }) as Promise<DecodeOutcome>,
+    readHeaders: (paths) => run({ kind: 'read-headers', paths }).then((o) => (o as HeadersOutcome).headers),
     prioritize(job) {
-      const index = queue.findIndex((p) => p.task.job === job);
+      const index = queue.findIndex((p) => p.task.kind === 'decode' && p.task.job === job);
       if (index > 0) queue.unshift(...queue.splice(index, 1));
     },
     async close() {},

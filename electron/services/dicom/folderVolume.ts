@@ -15,12 +15,11 @@ export interface FolderVolume {
 }
 
 /**
- * Loads a volume from files and folders (the CLI and batch path): indexes the headers in this
- * thread, chooses the stack, then decodes it through the pool. Create the pool before calling: its
- * workers start (load their code) while this thread reads the headers, so the index costs almost
- * no wall time. Uncompressed slices are then read by the workers straight into their place in the
- * volume (see decodeSliceInto), which makes a second read of each header cheaper than the old
- * single pass that read each file once but had to move every slice into order afterwards.
+ * Loads a volume from files and folders (the CLI and batch path): the pool's threads read the
+ * headers in batches, this thread chooses the stack, then the pool decodes it. Uncompressed slices
+ * are read straight into their place in the volume from the offset the index found (see
+ * decodeSliceInto), so reading each header first costs less than the single pass it replaced, which
+ * read each file once but then had to move every slice into order.
  */
 export async function loadFolderVolume(
   paths: readonly string[],
@@ -30,6 +29,7 @@ export async function loadFolderVolume(
   let files = 0;
   const scan = await scanDicom(paths, {
     ...(options.cache ? { cache: options.cache } : {}),
+    readHeaders: (batch) => pool.readHeaders(batch),
     onProgress: (done, total) => {
       files = total;
       // Reading headers is the first tenth of the work a user waits for, decoding the rest.

@@ -146,3 +146,28 @@ export function readDicomHeader(path: string): Result<HeaderRead, Problem<ReadPr
   }
   return ok({ header, size, mtimeMs });
 }
+
+/** One file's entry in an index: its header or why it has none, with the size and time it had. */
+export interface HeaderOutcome {
+  header?: InstanceHeader;
+  problem?: Problem;
+  /** -1 when the file could not even be stat'ed. */
+  size: number;
+  mtimeMs: number;
+}
+
+/** readDicomHeader as plain data, for a batch read in a worker thread (see scanDicom). */
+export function readHeaderOutcome(path: string): HeaderOutcome {
+  const r = readDicomHeader(path);
+  if (r.ok) return { header: r.value.header, size: r.value.size, mtimeMs: r.value.mtimeMs };
+  let size = -1;
+  let mtimeMs = -1;
+  try {
+    const st = statSync(path);
+    size = st.size;
+    mtimeMs = st.mtimeMs;
+  } catch {
+    // the problem already says it cannot be read
+  }
+  return { problem: r.error, size, mtimeMs };
+}

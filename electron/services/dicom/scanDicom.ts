@@ -2,11 +2,11 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Problem } from '../../../shared/result';
 import type { InstanceHeader } from '../../../shared/dicom/instanceHeader';
-import { type HeaderRead, readDicomHeader, readDicomFile } from './readDicom';
+import { type HeaderOutcome, readDicomFile, readHeaderOutcome } from './readDicom';
 import { stringOf } from '../../../shared/dicom/dicomFile';
 import { tagOf } from '../../../shared/dicom/keywords';
 
-/** A previous read of a file, keyed by path, size and modification time (see dicomIndexStore). */
+/** A previous read of a file, keyed by path, size and modification time (stored by imaging/headerCacheStore). */
 export interface CachedRead {
   header?: InstanceHeader;
   problem?: Problem;
@@ -15,13 +15,15 @@ export interface CachedRead {
 export interface HeaderCache {
   get(path: string, size: number, mtimeMs: number): CachedRead | undefined;
   put(path: string, size: number, mtimeMs: number, read: CachedRead): void;
-  /** Called once at the end of a scan with every path seen, so vanished files can be forgotten. */
+  /** Called once at the end of a scan with every path seen and the scanned roots, so files that vanished from under them can be forgotten. */
   seen?(paths: readonly string[], roots: readonly string[]): void;
 }
 
 export interface ScanOptions {
   cache?: HeaderCache;
   onProgress?: (done: number, total: number) => void;
+  /** Reads a batch of headers elsewhere (DecodePool.readHeaders), in the same order. */
+  readHeaders?: (paths: string[]) => Promise<HeaderOutcome[]>;
 }
 
 export interface ScanResult {
@@ -111,43 +113,61 @@ export function collectFiles(paths: readonly string[], problems: Problem[]): str
 
 const yieldToEventLoop = (): Promise<void> => new Promise((r) => setImmediate(r));
 
+/** Files per batch handed to readHeaders: large enough that messages cost little, small enough to share out. */
+const HEADER_BATCH = 16;
+
 /**
  * Indexes files and folders (recursively): reads each file's header, notes files that are not
  * DICOM, and returns the instances for grouping. Files whose path, size and mtime match the cache
- * are not read again. Never throws on bad input.
+ * are not read again. With `readHeaders` (the decode pool) the headers are read in batches on its
+ * threads, in parallel; otherwise in this thread. Never throws on bad input.
  */
 export async function scanDicom(paths: readonly string[], options: ScanOptions = {}): Promise<ScanResult> {
   const problems: Problem[] = [];
   const files = collectFiles(paths, problems);
-  const instances: InstanceHeader[] = [];
-  let parsed = 0;
+  const reads: CachedRead[] = new Array<CachedRead>(files.length);
+  const misses: number[] = [];
   for (let i = 0; i < files.length; i++) {
-    const path = files[i]!;
-    let size = -1;
-    let mtimeMs = -1;
-    try {
-      const st = statSync(path);
-      size = st.size;
-      mtimeMs = st.mtimeMs;
-    } catch {
-      // readDicomHeader reports it
+    const cached = options.cache ? cachedRead(options.cache, files[i]!) : undefined;
+    if (cached) reads[i] = cached;
+    else misses.push(i);
+  }
+  let done = files.length - misses.length;
+  const record = (i: number, outcome: HeaderOutcome): void => {
+    reads[i] = outcome.header ? { header: outcome.header } : { problem: outcome.problem! };
+    if (outcome.size >= 0) options.cache?.put(files[i]!, outcome.size, outcome.mtimeMs, reads[i]!);
+    options.onProgress?.(++done, files.length);
+  };
+  const readHeaders = options.readHeaders;
+  if (readHeaders) {
+    const batches: number[][] = [];
+    for (let b = 0; b < misses.length; b += HEADER_BATCH) batches.push(misses.slice(b, b + HEADER_BATCH));
+    await Promise.all(
+      batches.map(async (batch) => {
+        const outcomes = await readHeaders(batch.map((i) => files[i]!));
+        batch.forEach((i, k) => record(i, outcomes[k] ?? { problem: { code: 'unreadable', message: `${files[i]}: no answer from the reader`, file: files[i]! }, size: -1, mtimeMs: -1 }));
+      }),
+    );
+  } else {
+    for (let k = 0; k < misses.length; k++) {
+      record(misses[k]!, readHeaderOutcome(files[misses[k]!]!));
+      if (k % 64 === 63) await yieldToEventLoop();
     }
-    const cached = size >= 0 ? options.cache?.get(path, size, mtimeMs) : undefined;
-    let read: CachedRead;
-    if (cached) {
-      read = cached;
-    } else {
-      parsed++;
-      const r = readDicomHeader(path);
-      read = r.ok ? { header: r.value.header } : { problem: r.error };
-      const at: Pick<HeaderRead, 'size' | 'mtimeMs'> = r.ok ? r.value : { size, mtimeMs };
-      if (at.size >= 0) options.cache?.put(path, at.size, at.mtimeMs, read);
-    }
+  }
+  const instances: InstanceHeader[] = [];
+  for (const read of reads) {
     if (read.header) instances.push(read.header);
     if (read.problem) problems.push(read.problem);
-    options.onProgress?.(i + 1, files.length);
-    if (i % 64 === 63) await yieldToEventLoop();
   }
   options.cache?.seen?.(files, paths.map((p) => resolve(p)));
-  return { instances, problems, parsed };
+  return { instances, problems, parsed: misses.length };
+}
+
+function cachedRead(cache: HeaderCache, path: string): CachedRead | undefined {
+  try {
+    const st = statSync(path);
+    return cache.get(path, st.size, st.mtimeMs);
+  } catch {
+    return undefined; // read, and reported, like any other miss
+  }
 }

@@ -1,6 +1,6 @@
 import type { Problem } from '../../../shared/result';
 import { type PatientEntry, type SeriesEntry, allSeries, buildStudyTree } from '../../../shared/dicom/studyTree';
-import { type HeaderCache, scanDicom } from './scanDicom';
+import { type ScanOptions, scanDicom } from './scanDicom';
 
 export interface SeriesLibrary {
   tree: PatientEntry[];
@@ -13,7 +13,7 @@ export interface SeriesLibrary {
 /** Scans paths and groups what it finds patient -> study -> series, with assembly checks. */
 export async function openSeriesLibrary(
   paths: readonly string[],
-  options: { cache?: HeaderCache; onProgress?: (done: number, total: number) => void } = {},
+  options: ScanOptions = {},
 ): Promise<SeriesLibrary> {
   const scan = await scanDicom(paths, options);
   const tree = buildStudyTree(scan.instances);

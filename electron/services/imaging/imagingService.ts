@@ -106,7 +106,9 @@ export function createImagingService(options: { cache?: () => HeaderCache; pool?
   const library = (folder: string, fresh: boolean): Promise<SeriesLibrary> => {
     const known = libraries.get(folder);
     if (known && !fresh) return known;
-    const opened = openSeriesLibrary([folder], options.cache ? { cache: options.cache() } : {});
+    // Headers are read on the decode threads: the main process stays responsive on big folders.
+    const readers = (pool ??= options.pool?.() ?? pickPool());
+    const opened = openSeriesLibrary([folder], { ...(options.cache ? { cache: options.cache() } : {}), readHeaders: (batch) => readers.readHeaders(batch) });
     libraries.set(folder, opened);
     for (const key of loads.keys()) if (decodeSeriesKey(key)?.folder === folder) loads.delete(key);
     return opened;

@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createDecodePool } from '../../../../electron/services/dicom/decodePool';
 import { scanDicom } from '../../../../electron/services/dicom/scanDicom';
 import { LIDC } from './dataPaths';
 
@@ -26,5 +27,32 @@ describe('scanDicom with a DICOMDIR', () => {
     const stale = await scanDicom([dir]);
     expect(stale.instances.map((i) => i.file)).toEqual([join(dir, 'DATA', 'IM1')]);
     expect(stale.problems.map((p) => p.code).sort()).toEqual(['dicomdir-unusable', 'not-dicom']);
+  });
+});
+
+describe('scanDicom on the decode threads (readHeaders)', () => {
+  it('finds the same instances and names the same bad files, in file order, as reading in this thread', async () => {
+    const folder = join(dir, 'threads');
+    mkdirSync(folder);
+    for (let i = 1; i <= 40; i++) copyFileSync(join(LIDC, `${String(i).padStart(6, '0')}.dcm`), join(folder, `im${String(i).padStart(3, '0')}.dcm`));
+    writeFileSync(join(folder, 'empty.dcm'), '');
+    writeFileSync(join(folder, 'notes.txt'), 'not dicom');
+    const pool = createDecodePool({ size: 2 });
+    const progress: number[] = [];
+    try {
+      const threaded = await scanDicom([folder], { readHeaders: (batch) => pool.readHeaders(batch), onProgress: (done) => progress.push(done) });
+      const here = await scanDicom([folder]);
+      expect(threaded.instances).toEqual(here.instances);
+      expect(threaded.problems).toEqual(here.problems);
+      expect(threaded.problems.map((p) => [p.code, p.file])).toEqual([
+        ['empty-file', join(folder, 'empty.dcm')],
+        ['not-dicom', join(folder, 'notes.txt')],
+      ]);
+      expect(threaded.instances).toHaveLength(40);
+      expect(threaded.instances[0]!.nativePixelDataOffset).toBeGreaterThan(0);
+      expect(progress.at(-1)).toBe(42);
+    } finally {
+      await pool.close();
+    }
   });
 });
