@@ -69,8 +69,8 @@ cannot be decoded is left out and named in the problems; exit 2 when nothing cou
     }
     if (positionals.length !== 1) return usageError(io, volumeCommand, 'give exactly one PATH');
     if (!values.out) return usageError(io, volumeCommand, '--out FILE is required');
-    // Workers start (and load their code) while this thread indexes the files.
-    const pool = createDecodePool();
+    // This thread has nothing else to do: it reads headers while the workers start.
+    const pool = createDecodePool({ helpWhileStarting: true });
     try {
       const volumeArgs: VolumeArgs = { path: positionals[0]!, out: values.out, json: values.json === true };
       if (values.series !== undefined) volumeArgs.series = values.series;

@@ -14,8 +14,8 @@ export type CtVolumeProblemCode = 'unreadable-path' | 'no-series' | 'not-ct' | '
 export async function loadCtVolume(path: string, seriesUid?: string): Promise<Result<Volume, Problem<CtVolumeProblemCode>>> {
   const absolute = resolve(path);
   if (!existsSync(absolute)) return err({ code: 'unreadable-path', message: `${path}: no such file or folder.`, file: path });
-  // Created first: the decode threads start while the headers are read.
-  const pool = createDecodePool();
+  // Callers (CLI, bench) wait for the volume: this thread reads headers while the workers start.
+  const pool = createDecodePool({ helpWhileStarting: true });
   try {
     const loaded = await loadFolderVolume([absolute], pool, seriesUid !== undefined ? { SeriesInstanceUID: seriesUid } : {});
     if (!loaded.ok) {

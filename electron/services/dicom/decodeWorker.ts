@@ -5,7 +5,7 @@ import { type WorkerTask, failedOutcome, runWorkerTask } from './workerTask';
 /**
  * Worker-thread entry of the decode pool (see decodePool.ts). Bundled as its own file
  * (out/electron/dicomDecodeWorker.cjs); in tests it runs from source through tsx.
- * Messages in: { id, task }. Messages out: { id, outcome }.
+ * Messages in: { id, task }. Messages out: { ready: true } once started, then { id, outcome }.
  */
 const codecs = createNodeCodecs();
 
@@ -15,3 +15,5 @@ parentPort?.on('message', (message: { id: number; task: WorkerTask }) => {
     (e: unknown) => parentPort?.postMessage({ id: message.id, outcome: failedOutcome(message.task, e instanceof Error ? e.message : String(e)) }),
   );
 });
+
+parentPort?.postMessage({ ready: true });

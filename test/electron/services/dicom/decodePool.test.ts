@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDecodePool } from '../../../../electron/services/dicom/decodePool';
@@ -29,6 +31,27 @@ describe('createDecodePool', () => {
       expect(outcome).toEqual({ ok: false, problem: expect.objectContaining({ code: 'not-dicom', file: join(LIDC, '071.xml') }) });
     } finally {
       await pool.close();
+    }
+  });
+
+  it('with helpWhileStarting, this thread runs queued tasks until a worker is up (here: never)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lungscore-pool-'));
+    const silent = join(dir, 'silent-worker.cjs');
+    // A worker that starts but never says it is ready nor answers.
+    writeFileSync(silent, 'setInterval(() => {}, 1000);');
+    const pool = createDecodePool({ workerScript: { path: silent }, size: 1, helpWhileStarting: true });
+    try {
+      const files = ['000001.dcm', '000002.dcm', '000003.dcm', '071.xml'].map((f) => join(LIDC, f));
+      // The first batch goes to the silent worker and waits there; the other three are done here.
+      void pool.readHeaders([files[0]!]);
+      const batches = await Promise.race([
+        Promise.all(files.slice(1).map((f) => pool.readHeaders([f]))),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('tasks waited for a worker that never started')), 10_000)),
+      ]);
+      expect(batches.map((b) => b[0]!.header?.file ?? b[0]!.problem?.code)).toEqual([files[1], files[2], 'not-dicom']);
+    } finally {
+      await pool.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
