@@ -137,6 +137,12 @@ describe('HRCT viewer in browser mode', () => {
     await page.locator('[data-testid=viewport-sagittal] .viewport-canvas[data-loaded=true]').waitFor();
     expect(await page.getByTestId('orient-left-coronal').innerText()).toBe('R');
     expect(await page.getByTestId('orient-left-sagittal').innerText()).toBe('A');
+    // In panes a third of the width wide, the two top corners' text must not run into each other.
+    for (const plane of ['axial', 'coronal', 'sagittal']) {
+      const left = await page.locator(`[data-testid=viewport-${plane}] .overlay.top-left`).boundingBox();
+      const right = await page.locator(`[data-testid=viewport-${plane}] .overlay.top-right`).boundingBox();
+      expect(left && right && left.x + left.width <= right.x, `${plane}: top-left overlay ends before top-right begins`).toBe(true);
+    }
     await page.waitForTimeout(300);
     await screenshot(page, 'viewer-coronal');
   });

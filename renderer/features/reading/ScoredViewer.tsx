@@ -55,9 +55,11 @@ export function ScoredViewer(props: ScoredViewerProps) {
   };
 
   const currentSliceAnchor = useMemo(() => (slice ? sliceAnchorOf(slice) : undefined), [slice]);
+  // Until there is a form to show, the panel holds only a picker: the images get the room.
+  const hasForm = props.read !== null && props.definition !== null;
 
   return (
-    <div className="scored-viewer" style={{ gridTemplateColumns: `minmax(0, 1fr) 6px ${width}px` }}>
+    <div className="scored-viewer" style={{ gridTemplateColumns: `minmax(0, 1fr) 6px ${hasForm ? width : MIN_WIDTH}px` }}>
       <div className="scored-viewer-images">
         <ViewerWorkspace
           seriesKey={props.seriesKey}
