@@ -6,7 +6,7 @@ import { type InstanceHeader, instanceHeaderOf } from '../../../shared/dicom/ins
 import { tagOf } from '../../../shared/dicom/keywords';
 
 /** Bytes read for a header: enough for nearly every classic CT header, re-read in full otherwise. */
-const HEADER_PREFIX_BYTES = 64 * 1024;
+const HEADER_PREFIX_BYTES = 16 * 1024;
 
 export type ReadProblemCode = ParseProblemCode | 'unreadable';
 
@@ -81,11 +81,13 @@ export function readDicomFile(path: string, options: { reuseBuffer?: boolean } =
 /** Header prefixes are read into one reused buffer: only the extracted InstanceHeader outlives it. */
 const prefixBuffer = Buffer.allocUnsafe(HEADER_PREFIX_BYTES);
 
-function readPrefix(path: string, length: number): Uint8Array {
+/** The first HEADER_PREFIX_BYTES of a file (or all of a shorter one), with its size and time. */
+function readPrefix(path: string): { prefix: Uint8Array; size: number; mtimeMs: number } {
   const fd = openSync(path, 'r');
   try {
-    const n = readSync(fd, prefixBuffer, 0, Math.min(length, prefixBuffer.length), 0);
-    return new Uint8Array(prefixBuffer.buffer, prefixBuffer.byteOffset, n);
+    const st = fstatSync(fd);
+    const n = readSync(fd, prefixBuffer, 0, Math.min(st.size, prefixBuffer.length), 0);
+    return { prefix: new Uint8Array(prefixBuffer.buffer, prefixBuffer.byteOffset, n), size: st.size, mtimeMs: st.mtimeMs };
   } finally {
     closeSync(fd);
   }
@@ -105,16 +107,14 @@ export interface HeaderRead {
 export function readDicomHeader(path: string): Result<HeaderRead, Problem<ReadProblemCode>> {
   let size: number;
   let mtimeMs: number;
+  let prefix: Uint8Array;
   try {
-    const st = statSync(path);
-    size = st.size;
-    mtimeMs = st.mtimeMs;
+    ({ prefix, size, mtimeMs } = readPrefix(path));
   } catch (e) {
     return err({ code: 'unreadable', message: `${path}: cannot be read (${messageOf(e)})`, file: path });
   }
   let parsed: Result<DicomFile, Problem<ParseProblemCode>>;
   try {
-    const prefix = readPrefix(path, Math.min(size, HEADER_PREFIX_BYTES));
     parsed = parseDicomFile(prefix, path, { inflateRaw, headerOnly: true });
     const complete = prefix.length === size;
     const reachedPixels = parsed.ok && parsed.value.dataSet.elements[tagOf('PixelData')] !== undefined;
