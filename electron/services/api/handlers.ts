@@ -13,6 +13,7 @@ import { sqliteHeaderCache } from '../imaging/headerCacheStore';
 import { registerImagingRoutes } from '../imaging/imagingRoutes';
 import { resolveSessionSeries } from '../reads/sessionSeries';
 import { requireActor } from './currentUser';
+import { guardBlindedReader } from './blindedReaderGuard';
 
 /** Handlers for a subset of the contract's tasks (one feature's). */
 export type HandlersFor<Names extends TaskName> = {
@@ -36,14 +37,18 @@ export interface HandlerContext {
 /** Joins each feature's handlers; the type checks that every task of the contract has one. */
 export function createHandlers(context: HandlerContext): Handlers {
   const imaging = createImagingService({ cache: () => sqliteHeaderCache(context.store.db) });
-  const handlers: Handlers = {
-    ...createLibraryHandlers(context),
-    ...createPftHandlers(context),
-    ...createImagingHandlers(context, imaging),
-    ...createReportHandlers(context),
-    ...createReadsHandlers(context),
-    ...createDensitometryHandlers(context, imaging),
-  };
+  // A reader in an open blinded session gets only what their worklist needs, whoever asks (issue 5).
+  const handlers = guardBlindedReader(
+    {
+      ...createLibraryHandlers(context),
+      ...createPftHandlers(context),
+      ...createImagingHandlers(context, imaging),
+      ...createReportHandlers(context),
+      ...createReadsHandlers(context),
+      ...createDensitometryHandlers(context, imaging),
+    },
+    context.store.db,
+  );
   // The slice routes (binary, GET) answer beside the tasks from the same service: see imagingRoutes.
   // Blinded session readers reach slices by session id and code, resolved here for the current user.
   registerImagingRoutes(handlers, imaging, (sessionId, code) => resolveSessionSeries(context.store.db, requireActor(context.store.db), sessionId, code).seriesKey);

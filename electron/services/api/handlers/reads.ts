@@ -1,4 +1,5 @@
 import { ApiFailure } from '../../../../shared/api/errors';
+import { BLINDED_READER_REFUSAL } from '../../../../shared/api/blindedReaderAccess';
 import type { readsTasks } from '../../../../shared/api/tasks/reads';
 import { sessionAgreement } from '../../../../shared/reads/sessionAgreement';
 import type { HandlerContext, HandlersFor } from '../handlers';
@@ -6,6 +7,7 @@ import { requireActor } from '../currentUser';
 import type { Db } from '../../storage/openStore';
 import type { Actor } from '../../storage/audit';
 import { getUser } from '../../storage/users';
+import { readsInOpenSession } from '../../reads/sessionSeries';
 import { amendRead, getRead, listReadVersions, listSessionReads, openRead, readView, saveReadDraft, signRead, type StoredRead } from '../../reads/readStore';
 import { listSessionCandidates } from '../../reads/sessionCandidates';
 import {
@@ -46,27 +48,46 @@ export function createReadsHandlers({ store }: HandlerContext): HandlersFor<keyo
     if (read.sessionId !== null) requireOpen(getSession(db, read.sessionId));
   };
 
+  /**
+   * The score-form tasks stay open to a blinded reader (BLINDED_READER_ACCESS) for their session
+   * reads only: any other read (their own earlier ones outside a session, a coordinator's view of
+   * others' reads) shows its series key, which names the folder, or another reader's scores.
+   */
+  const visibleWhileBlinded = (read: StoredRead, who: Actor): StoredRead => {
+    if (!readsInOpenSession(db, who.id)) return read;
+    if (read.readerId === who.id && read.sessionId !== null && getSession(db, read.sessionId).status === 'open') return read;
+    throw new ApiFailure('forbidden', BLINDED_READER_REFUSAL);
+  };
+  /** A read the current user may see. */
+  const seenRead = (readId: string): StoredRead => {
+    const who = actor();
+    return visibleWhileBlinded(readableRead(db, who, readId), who);
+  };
+  /** Who changes a read that may be changed now (the read store checks that it is theirs). */
+  const changingActor = (readId: string): Actor => {
+    const who = actor();
+    writable(visibleWhileBlinded(getRead(db, readId), who));
+    return who;
+  };
+
   return {
     openRead: ({ seriesKey, systemId, settings, projectId }) =>
       view(openRead(db, actor(), { seriesKey, systemId, settings, projectId, sessionId: null, sessionCode: null })),
-    getRead: ({ readId }) => view(readableRead(db, actor(), readId)),
+    getRead: ({ readId }) => view(seenRead(readId)),
     saveReadDraft: ({ readId, rev, grades, anchors }) => {
-      const who = actor();
-      writable(getRead(db, readId));
+      const who = changingActor(readId);
       return view(saveReadDraft(db, who, readId, rev, { ...(grades ? { grades } : {}), ...(anchors ? { anchors } : {}) }));
     },
     signRead: ({ readId, rev }) => {
-      const who = actor();
-      writable(getRead(db, readId));
+      const who = changingActor(readId);
       return view(signRead(db, who, readId, rev));
     },
     amendRead: ({ readId, rev, reason }) => {
-      const who = actor();
-      writable(getRead(db, readId));
+      const who = changingActor(readId);
       return view(amendRead(db, who, readId, rev, reason));
     },
     listReadVersions: ({ readId }) => {
-      readableRead(db, actor(), readId);
+      seenRead(readId);
       return listReadVersions(db, readId).map(view);
     },
 

@@ -92,8 +92,10 @@ describe('blinded session series (issue 5): geometry and slices by session and c
     expect(blinded.sessionCode).toBe(s.code);
     expect(blinded.positions).toHaveLength(s.series.sliceCount);
     expect(blinded.sopInstanceUids).toHaveLength(s.series.sliceCount);
-    // Pseudonyms: valid UIDs, one per image, none of them the real one.
+    // Pseudonyms: valid UIDs, one per image, none of them the real one (the real geometry is the coordinator's to see).
+    await s.as(s.coordinator.id);
     const real = await call<SeriesGeometry>(s.handlers, 'getSeriesGeometry', { seriesKey: s.series.seriesKey });
+    await s.as(s.reader.id);
     expect(real.sopInstanceUids).toHaveLength(s.series.sliceCount);
     expect(new Set(blinded.sopInstanceUids).size).toBe(s.series.sliceCount);
     for (const uid of blinded.sopInstanceUids) {
