@@ -181,7 +181,7 @@ export interface ScoringSystemDefinition {
   totals: TotalDefinition[];
 }
 
-const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,79}$/, 'ids start with a letter: letters, digits, _ . -');
+const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,79}$/, 'an id starts with a letter, followed by letters, digits, _ . or - (at most 80 characters, no spaces)');
 const status = z.enum(['VERIFIED', 'PARTLY', 'UNVERIFIED']);
 
 const scaleSchema = z.discriminatedUnion('kind', [

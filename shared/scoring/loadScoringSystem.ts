@@ -1,6 +1,7 @@
 import { assertNever, err, ok, type Problem, type Result } from '../result';
 import type { Condition, Expression } from './expression';
 import { scoringSystemDefinitionSchema, type ScoringSystemDefinition } from './ScoringSystemDefinition';
+import { WHOLE_FILE, describeDefinitionIssue } from './describeDefinitionIssue';
 
 /**
  * Loads a scoring-system definition (a study's own system as JSON, or a built-in one) and refuses it
@@ -8,6 +9,9 @@ import { scoringSystemDefinitionSchema, type ScoringSystemDefinition } from './S
  * structure first (zod), then what a schema cannot see: unique ids, references to items, settings,
  * constants, tables, regions and earlier totals, items read only where there is a region, choice
  * cases that exist, a single primary total.
+ *
+ * Each problem's `where` is its place in the file in JSON-path form (`items[2].scale.grades`, '' for
+ * the whole file) and its message reads `[file: ]place: what to fix`, in a coordinator's words.
  */
 export type DefinitionProblemCode = 'schema' | 'duplicate-id' | 'unknown-reference' | 'misplaced-reference' | 'bad-default';
 
@@ -16,26 +20,30 @@ export function loadScoringSystem(
   file?: string,
 ): Result<ScoringSystemDefinition, Problem<DefinitionProblemCode>[]> {
   const parsed = scoringSystemDefinitionSchema.safeParse(json);
-  const at = (where: string): { where: string; file?: string } => (file === undefined ? { where } : { where, file });
+  const problemAt = <C extends DefinitionProblemCode>(code: C, where: string, text: string): Problem<C> => ({
+    code,
+    message: `${file === undefined ? '' : `${file}: `}${where === '' ? WHOLE_FILE : where}: ${text}`,
+    where,
+    ...(file === undefined ? {} : { file }),
+  });
   if (!parsed.success) {
     return err(
-      parsed.error.issues.map((issue) => ({
-        code: 'schema' as const,
-        message: `Scoring system definition${file ? ` ${file}` : ''}: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
-        ...at(issue.path.join('.')),
-      })),
+      parsed.error.issues.map((issue) => {
+        const { where, text } = describeDefinitionIssue(issue, json);
+        return problemAt('schema', where, text);
+      }),
     );
   }
   const definition = parsed.data as ScoringSystemDefinition;
   const problems: Problem<DefinitionProblemCode>[] = [];
   const report = (code: DefinitionProblemCode, where: string, message: string): void => {
-    problems.push({ code, message: `${definition.name}: ${where}: ${message}`, ...at(where) });
+    problems.push(problemAt(code, where, message));
   };
 
   const unique = (ids: string[], what: string, path: string): void => {
     const seen = new Set<string>();
     ids.forEach((id, i) => {
-      if (seen.has(id)) report('duplicate-id', `${path}.${i}`, `${what} id "${id}" is used twice`);
+      if (seen.has(id)) report('duplicate-id', `${path}[${i}]`, `${what} id "${id}" is used twice`);
       seen.add(id);
     });
   };
@@ -51,11 +59,11 @@ export function loadScoringSystem(
   definition.settings.forEach((s, i) => {
     switch (s.type) {
       case 'choice':
-        if (!s.options.some((o) => o.value === s.default)) report('bad-default', `settings.${i}`, `default "${s.default}" is not an option`);
+        if (!s.options.some((o) => o.value === s.default)) report('bad-default', `settings[${i}]`, `default "${s.default}" is not an option`);
         break;
       case 'number':
         if ((s.min !== undefined && s.default < s.min) || (s.max !== undefined && s.default > s.max)) {
-          report('bad-default', `settings.${i}`, `default ${s.default} is out of range`);
+          report('bad-default', `settings[${i}]`, `default ${s.default} is out of range`);
         }
         break;
       default:
@@ -85,10 +93,10 @@ export function loadScoringSystem(
         if (!totalsBefore.has(e.total)) report('unknown-reference', path, `total "${e.total}" is not defined before this one`);
         return;
       case 'add':
-        e.terms.forEach((t, i) => recurse(t, `terms.${i}`));
+        e.terms.forEach((t, i) => recurse(t, `terms[${i}]`));
         return;
       case 'multiply':
-        e.factors.forEach((t, i) => recurse(t, `factors.${i}`));
+        e.factors.forEach((t, i) => recurse(t, `factors[${i}]`));
         return;
       case 'subtract':
         recurse(e.from, 'from');
@@ -114,7 +122,7 @@ export function loadScoringSystem(
             if (e.cases[option.value] === undefined) report('unknown-reference', path, `no case for "${option.value}"`);
           }
         }
-        for (const [key, child] of Object.entries(e.cases)) recurse(child, `cases.${key}`);
+        for (const [key, child] of Object.entries(e.cases)) recurse(child, `cases${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`}`);
         return;
       }
       case 'sumRegions':
@@ -144,7 +152,7 @@ export function loadScoringSystem(
         return;
       case 'all':
       case 'any':
-        c.conditions.forEach((child, i) => checkCondition(child, `${path}.conditions.${i}`, inRegion, settingsOnly));
+        c.conditions.forEach((child, i) => checkCondition(child, `${path}.conditions[${i}]`, inRegion, settingsOnly));
         return;
       default:
         assertNever(c, 'condition type');
@@ -152,41 +160,41 @@ export function loadScoringSystem(
   };
 
   definition.regions.forEach((r, i) => {
-    if (r.when) checkCondition(r.when, `regions.${i}.when`, false, true);
+    if (r.when) checkCondition(r.when, `regions[${i}].when`, false, true);
   });
   definition.items.forEach((item, i) => {
     item.regions?.forEach((r) => {
-      if (!regions.has(r)) report('unknown-reference', `items.${i}.regions`, `no region "${r}"`);
+      if (!regions.has(r)) report('unknown-reference', `items[${i}].regions`, `no region "${r}"`);
     });
-    if (typeof item.required === 'object') checkCondition(item.required, `items.${i}.required`, true, false);
+    if (typeof item.required === 'object') checkCondition(item.required, `items[${i}].required`, true, false);
     const scale = item.scale;
     if (scale.kind === 'percent' && typeof scale.increment === 'object' && settings.get(scale.increment.setting)?.type !== 'number') {
-      report('unknown-reference', `items.${i}.scale.increment`, `no numeric setting "${scale.increment.setting}"`);
+      report('unknown-reference', `items[${i}].scale.increment`, `no numeric setting "${scale.increment.setting}"`);
     }
     if (scale.kind === 'ordinal') {
       const values = scale.grades.map((g) => g.value);
-      if (new Set(values).size !== values.length) report('duplicate-id', `items.${i}.scale.grades`, 'a grade value is used twice');
+      if (new Set(values).size !== values.length) report('duplicate-id', `items[${i}].scale.grades`, 'a grade value is used twice');
     }
-    if (scale.kind === 'count' && scale.min > scale.max) report('bad-default', `items.${i}.scale`, 'min is above max');
+    if (scale.kind === 'count' && scale.min > scale.max) report('bad-default', `items[${i}].scale`, 'min is above max');
   });
   definition.constraints.forEach((c, i) => {
     c.items.forEach((id) => {
-      if (!items.has(id)) report('unknown-reference', `constraints.${i}.items`, `no item "${id}"`);
+      if (!items.has(id)) report('unknown-reference', `constraints[${i}].items`, `no item "${id}"`);
     });
-    checkExpression(c.bound, `constraints.${i}.bound`, true, new Set());
-    if (c.when) checkCondition(c.when, `constraints.${i}.when`, true, false);
+    checkExpression(c.bound, `constraints[${i}].bound`, true, new Set());
+    if (c.when) checkCondition(c.when, `constraints[${i}].when`, true, false);
   });
   const totalsBefore = new Set<string>();
   definition.totals.forEach((t, i) => {
     switch (t.kind) {
       case 'regions':
-        checkExpression(t.perRegion, `totals.${i}.perRegion`, true, totalsBefore);
+        checkExpression(t.perRegion, `totals[${i}].perRegion`, true, totalsBefore);
         t.regions?.forEach((r) => {
-          if (!regions.has(r)) report('unknown-reference', `totals.${i}.regions`, `no region "${r}"`);
+          if (!regions.has(r)) report('unknown-reference', `totals[${i}].regions`, `no region "${r}"`);
         });
         break;
       case 'expression':
-        checkExpression(t.expression, `totals.${i}.expression`, false, totalsBefore);
+        checkExpression(t.expression, `totals[${i}].expression`, false, totalsBefore);
         break;
       default:
         assertNever(t, 'total kind');

@@ -2,11 +2,12 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { ApiError } from '../../../shared/api/errors';
 import type { AvailableScoringSystem } from '../../../shared/api/tasks/reads';
+import { scoringSystemProblemLines } from './scoringSystemProblems';
 
 /**
  * A coordinator adds the study's own scoring system as a JSON definition (issue 5: "a study can add
  * its own system without code"). The definition is checked on the Node side; every problem is listed
- * with its place in the file (a JSON path such as totals.0.perRegion).
+ * with its place in the file (a JSON path such as totals[0].perRegion) and what to fix there.
  */
 export function ScoringSystemImport(props: { projectId: string; onAdded: (added: AvailableScoringSystem) => void; onCancel: () => void }) {
   const [json, setJson] = useState('');
@@ -29,7 +30,7 @@ export function ScoringSystemImport(props: { projectId: string; onAdded: (added:
     } else setError(response.error);
   };
 
-  const problems = Object.entries(error?.fields ?? {});
+  const problems = scoringSystemProblemLines(error?.fields ?? {});
   return (
     <form className="panel-form" onSubmit={(e) => void submit(e)} aria-label="Add scoring system">
       <h3>Add scoring system (JSON)</h3>
@@ -50,9 +51,9 @@ export function ScoringSystemImport(props: { projectId: string; onAdded: (added:
           <p>{problems.length > 0 ? `The scoring system was not added (${problems.length} place${problems.length === 1 ? '' : 's'} to fix):` : error.message}</p>
           {problems.length > 0 ? (
             <ul>
-              {problems.map(([where, message]) => (
-                <li key={where}>
-                  <strong>{where === '(root)' || where === '(file)' ? 'The whole file' : `At ${where}`}:</strong> {message}
+              {problems.map(({ place, text }) => (
+                <li key={place}>
+                  <strong>{place === 'The whole file' ? place : `At ${place}`}:</strong> {text}
                 </li>
               ))}
             </ul>

@@ -89,11 +89,11 @@ describe('loadScoringSystem', () => {
     if (loaded.ok) return;
     const wheres = loaded.error.map((p) => `${p.code} ${p.where}`);
     expect(wheres).toEqual([
-      'duplicate-id regions.1',
-      'bad-default settings.0',
-      'unknown-reference constraints.0.items',
-      'misplaced-reference totals.0.expression',
-      'unknown-reference totals.1.expression',
+      'duplicate-id regions[1]',
+      'bad-default settings[0]',
+      'unknown-reference constraints[0].items',
+      'misplaced-reference totals[0].expression',
+      'unknown-reference totals[1].expression',
     ]);
     expect(loaded.error.every((p) => p.file === 'broken.json')).toBe(true);
   });
