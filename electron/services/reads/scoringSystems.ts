@@ -102,7 +102,7 @@ export function importScoringSystem(db: Db, actor: Actor, projectId: string, jso
   if (!loaded.ok) refuse(loaded.error);
   const definition = loaded.value;
   if (builtInScoringSystems.some((s) => s.id === definition.id)) {
-    refuse([{ code: 'reserved-id', where: 'id', message: `"${definition.id}" is the id of a built-in system; choose another id.` }]);
+    refuse([{ code: 'reserved-id', where: 'id', message: `id: "${definition.id}" is the id of a built-in system; choose another id.` }]);
   }
   insertAudited(db, actor, projectSystemTable, { definition }, { project_id: projectId });
   return { source: 'project', definition };
@@ -114,7 +114,8 @@ function refuse(problems: readonly Problem[]): never {
     const where = p.where === undefined || p.where === '' ? '(root)' : p.where;
     fields[where] = fields[where] ? `${fields[where]}; ${p.message}` : p.message;
   }
-  const lines = problems.map((p) => `- at ${p.where === undefined || p.where === '' ? '(root)' : p.where}: ${p.message}`);
+  // Each message already starts with its place in the file (loadScoringSystem's problemAt).
+  const lines = problems.map((p) => `- ${p.message}`);
   throw new ApiFailure(
     'invalid-input',
     `The scoring system was not added: ${problems.length} problem${problems.length === 1 ? '' : 's'}.\n${lines.join('\n')}`,

@@ -109,7 +109,7 @@ describe('a study\'s own scoring system (JSON)', () => {
     const error = await fail(handlers, 'importScoringSystem', { projectId: project.id, json: JSON.stringify(broken) });
     expect(error.code).toBe('invalid-input');
     expect(error.fields?.['totals[0].perRegion']).toMatch(/no item "honeycombing"/);
-    expect(error.message).toMatch(/at totals\[0\]\.perRegion: .*no item "honeycombing"/);
+    expect(error.message).toMatch(/\n- totals\[0\]\.perRegion: .*no item "honeycombing"/);
 
     const schema = await fail(handlers, 'importScoringSystem', { projectId: project.id, json: JSON.stringify({ ...studySystem, items: 'none' }) });
     expect(schema.fields?.items).toBe('items: should be a list [ … ], not the text "none"');
