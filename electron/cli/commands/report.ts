@@ -117,7 +117,7 @@ Exit codes: 0 written, 1 usage error, 2 the data, subject or output file could n
       if (!pdfFile) return 0;
 
       const bytes = await printPdf(io, (rendererDir, renderer) =>
-        subjectReportPdf(createHandlers({ store, version: APP_VERSION, mode: 'browser' }), rendererDir, request, renderer),
+        subjectReportPdf(createHandlers({ store, version: APP_VERSION, mode: 'browser', guardBlinding: false }), rendererDir, request, renderer),
       );
       if (bytes === null || !writePdf(io, pdfFile, bytes)) return 2;
       if (!values.json) io.stdout(`Wrote ${pdfFile} (${Math.round(bytes.length / 1024)} kB): subject ${report.subject.subjectCode}, ${report.baselineVisit?.label ?? '—'} → ${report.endpointVisit?.label ?? '—'}\n`);
@@ -179,7 +179,7 @@ async function cohortReport(
   if (values.json) printJson(io, cohort);
   if (!pdfFile) return 0;
   const request = { projectId: chosen.project.id, windowDays, deidentify: values.deidentify };
-  const bytes = await printPdf(io, (rendererDir, renderer) => cohortReportPdf(createHandlers({ store, version: APP_VERSION, mode: 'browser' }), rendererDir, request, renderer));
+  const bytes = await printPdf(io, (rendererDir, renderer) => cohortReportPdf(createHandlers({ store, version: APP_VERSION, mode: 'browser', guardBlinding: false }), rendererDir, request, renderer));
   if (bytes === null || !writePdf(io, pdfFile, bytes)) return 2;
   if (!values.json) io.stdout(`Wrote ${pdfFile} (${Math.round(bytes.length / 1024)} kB): cohort report of "${chosen.project.name}", ${cohort.subjects.length} subjects\n`);
   return 0;

@@ -32,23 +32,26 @@ export interface HandlerContext {
    * HTTP bridge through Chromium, Electron through webContents.printToPDF (services/reports/reportPrinter.ts).
    */
   printReportPage?: ReportPagePrinter;
+  /**
+   * False for the command line: it works on the data folder itself, as any tool given the file
+   * could, so it prints reports whoever last used the app. Blinding is the app's (default true).
+   */
+  guardBlinding?: boolean;
 }
 
 /** Joins each feature's handlers; the type checks that every task of the contract has one. */
 export function createHandlers(context: HandlerContext): Handlers {
   const imaging = createImagingService({ cache: () => sqliteHeaderCache(context.store.db) });
   // A reader in an open blinded session gets only what their worklist needs, whoever asks (issue 5).
-  const handlers = guardBlindedReader(
-    {
-      ...createLibraryHandlers(context),
-      ...createPftHandlers(context),
-      ...createImagingHandlers(context, imaging),
-      ...createReportHandlers(context),
-      ...createReadsHandlers(context),
-      ...createDensitometryHandlers(context, imaging),
-    },
-    context.store.db,
-  );
+  const all: Handlers = {
+    ...createLibraryHandlers(context),
+    ...createPftHandlers(context),
+    ...createImagingHandlers(context, imaging),
+    ...createReportHandlers(context),
+    ...createReadsHandlers(context),
+    ...createDensitometryHandlers(context, imaging),
+  };
+  const handlers = context.guardBlinding === false ? all : guardBlindedReader(all, context.store.db);
   // The slice routes (binary, GET) answer beside the tasks from the same service: see imagingRoutes.
   // Blinded session readers reach slices by session id and code, resolved here for the current user.
   registerImagingRoutes(handlers, imaging, (sessionId, code) => resolveSessionSeries(context.store.db, requireActor(context.store.db), sessionId, code).seriesKey);

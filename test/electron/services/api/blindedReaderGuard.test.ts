@@ -151,4 +151,13 @@ describe('blinding held at the api (issue 5)', () => {
       ].sort(),
     );
   });
+
+  it('the command line (guardBlinding false) reads the data folder whoever last used the app', async () => {
+    const t = await trialWithSession(({ reader }) => [reader]);
+    await t.as(t.reader.id);
+    await refusal(t.handlers, 'listSubjects', { projectId: t.project.id });
+    const cli = createHandlers({ store: t.store, version: 'test', mode: 'browser', guardBlinding: false });
+    const subjects = await call<Subject[]>(cli, 'listSubjects', { projectId: t.project.id });
+    expect(subjects.map((s) => s.subjectCode)).toEqual([SUBJECT_CODE]);
+  });
 });
