@@ -6,7 +6,7 @@ import type { ImageCodecs } from '../../../shared/dicom/pixelData';
 import { createNodeCodecs } from './nodeCodecs';
 import type { DecodeJob, DecodeOutcome } from './decodeSliceInto';
 import type { HeaderOutcome } from './readDicom';
-import { type HeadersOutcome, type WorkerOutcome, type WorkerTask, failedOutcome, runWorkerTask } from './workerTask';
+import { type DecodesOutcome, type HeadersOutcome, type WorkerOutcome, type WorkerTask, failedOutcome, runWorkerTask } from './workerTask';
 
 /** Where the worker entry lives: the bundled .cjs, or the TypeScript source (run through tsx). */
 export interface WorkerScript {
@@ -39,12 +39,19 @@ function startWorker(script: WorkerScript): Worker {
 export interface DecodePool {
   /** Number of worker threads (0: decoding runs in this thread). */
   readonly size: number;
+  /**
+   * The caller's thread has nothing else to do (the CLI): it may work itself, as this pool does
+   * while its workers start (helpWhileStarting).
+   */
+  readonly callerThreadIsFree: boolean;
   decode(job: DecodeJob): Promise<DecodeOutcome>;
+  /** Several slices in one message to a thread (outcomes in order). */
+  decodeBatch(jobs: DecodeJob[]): Promise<DecodeOutcome[]>;
   /** Headers of a batch of files, for an index (scanDicom's readHeaders). */
   readHeaders(paths: string[]): Promise<HeaderOutcome[]>;
   /** Runs any worker task (the typed methods above are shorthands). */
   run(task: WorkerTask): Promise<WorkerOutcome>;
-  /** Moves a queued job to the front (a viewer asking for one slice now). */
+  /** Moves a queued job (with its batch) to the front (a viewer asking for one slice now). */
   prioritize(job: DecodeJob): void;
   close(): Promise<void>;
 }
@@ -191,12 +198,14 @@ export function createDecodePool(options: { workerScript?: WorkerScript; size?: 
 
   return {
     size,
+    callerThreadIsFree: options.helpWhileStarting === true,
     run,
-    decode: (job) => run({ kind: 'decode', job }) as Promise<DecodeOutcome>,
+    decode: (job) => run({ kind: 'decode', jobs: [job] }).then((o) => (o as DecodesOutcome).decoded[0]!),
+    decodeBatch: (jobs) => run({ kind: 'decode', jobs }).then((o) => (o as DecodesOutcome).decoded),
     readHeaders: (paths) => run({ kind: 'read-headers', paths }).then((o) => (o as HeadersOutcome).headers),
     prioritize(job) {
       if (fallback) return fallback.prioritize(job);
-      const index = queue.findIndex((p) => p.task.kind === 'decode' && p.task.job === job);
+      const index = queue.findIndex((p) => p.task.kind === 'decode' && p.task.jobs.includes(job));
       if (index > 0) queue.unshift(...queue.splice(index, 1));
     },
     async close() {
@@ -228,11 +237,13 @@ export function inThreadPool(): DecodePool {
     });
   return {
     size: 0,
+    callerThreadIsFree: true,
     run,
-    decode: (job) => run({ kind: 'decode', job }) as Promise<DecodeOutcome>,
+    decode: (job) => run({ kind: 'decode', jobs: [job] }).then((o) => (o as DecodesOutcome).decoded[0]!),
+    decodeBatch: (jobs) => run({ kind: 'decode', jobs }).then((o) => (o as DecodesOutcome).decoded),
     readHeaders: (paths) => run({ kind: 'read-headers', paths }).then((o) => (o as HeadersOutcome).headers),
     prioritize(job) {
-      const index = queue.findIndex((p) => p.task.kind === 'decode' && p.task.job === job);
+      const index = queue.findIndex((p) => p.task.kind === 'decode' && p.task.jobs.includes(job));
       if (index > 0) queue.unshift(...queue.splice(index, 1));
     },
     async close() {},
