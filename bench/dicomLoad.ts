@@ -123,11 +123,13 @@ export async function benchDicomLoad(): Promise<BenchRow[]> {
     const files = readdirSync(LIDC).length;
     timed(process.execPath, ['-e', FLOOR, LIDC]);
 
+    const nodeAlone: Timed[] = [];
     const floor: Timed[] = [];
     const ours: Timed[] = [];
     const dcm2niix: Timed[] = [];
     const pydicom: Timed[] = [];
     for (let i = 0; i < RUNS; i++) {
+      nodeAlone.push(timed(process.execPath, ['-e', '']));
       floor.push(timed(process.execPath, ['-e', FLOOR, LIDC]));
       ours.push(timed(process.execPath, [join(work, 'dicomLoad.cjs'), LIDC]));
       const out = join(work, `nii-${i}`);
@@ -140,6 +142,7 @@ export async function benchDicomLoad(): Promise<BenchRow[]> {
     const pyVersion = version('/usr/bin/python3', ['-c', 'import pydicom, numpy; print(pydicom.__version__, numpy.__version__)'], /^(.+)$/m);
     const niiVersion = version('dcm2niix', ['-v'], /(v\d[\d.]+)/);
     return [
+      row('Node.js start and exit, no work', nodeAlone, `${process.version}: the fixed part of every Node row below`),
       row('plain read of all files (floor)', floor, `${files} files, Node fs.readFileSync, one process`),
       row('LungScore', ours, `${Math.round(median(inside.map((r) => r.loadMs)))} ms inside the process (headers then pixels on ${availableParallelism()} worker threads, this thread helping while they start); volume ${volumeMb.toFixed(0)} MB`),
       row(`dcm2niix ${niiVersion}`, dcm2niix, 'writes an uncompressed NIfTI (-z n), so its time includes a 137 MB write'),
