@@ -38,7 +38,6 @@ export function bodyAirRuns(
   airBelowHu: number,
   boneHu: number,
 ): BodyAirRuns {
-  const slice = nx * ny;
   const rowStart = new Int32Array((z1 - z0) * ny + 1);
   const outStarts = new IntVector(1 << 16);
   const outEnds = new IntVector(1 << 16);
@@ -53,9 +52,9 @@ export function bodyAirRuns(
   const fgStarts = new IntVector(4096);
   const fgEnds = new IntVector(4096);
   const rowFg = new Int32Array(ny + 1);
-  let parent = new Int32Array(4096);
-  let flag = new Uint8Array(4096);
-  let area = new Float64Array(4096);
+  const parent = new Int32Array(4096);
+  const flag = new Uint8Array(4096);
+  const area = new Float64Array(4096);
   const map = padding.map;
   const below = padding.belowHu;
   const low = padding.low;
@@ -63,144 +62,26 @@ export function bodyAirRuns(
   // With the threshold rule and padding values below the air threshold (always, for CT), a voxel
   // at or above the threshold is dense and the padding test can be skipped: the common case.
   const denseIsNeverPadding = map === null && below <= airBelowHu && (low > high || high < airBelowHu);
-
-  for (let z = z0; z < z1; z++) {
-    const base = z * slice;
-    openStarts.clear();
-    openEnds.clear();
-    openEdge.clear();
-    for (let y = 0; y < ny; y++) {
-      rowOpen[y] = openStarts.length;
-      boneRowStart[(z - z0) * ny + y] = boneStarts.length;
-      const row = base + y * nx;
-      const edgeRow = y === 0 || y === ny - 1;
-      let x = 0;
-      while (x < nx) {
-        const i = row + x;
-        const v = hu[i]!;
-        if (v >= boneHu) {
-          const s = x;
-          while (x < nx && hu[row + x]! >= boneHu) x++;
-          boneStarts.push(s);
-          boneEnds.push(x - 1);
-          continue;
-        }
-        if (denseIsNeverPadding && v >= airBelowHu) {
-          x++;
-          continue;
-        }
-        let pad = map !== null ? map[i] !== 0 : v < below || (v >= low && v <= high);
-        if (!pad && v >= airBelowHu) {
-          x++;
-          continue;
-        }
-        const s = x;
-        let edge = pad || edgeRow || s === 0;
-        x++;
-        if (denseIsNeverPadding) {
-          // Open = below the threshold; padding only matters for runs not yet known to be outside.
-          while (x < nx && hu[row + x]! < airBelowHu) x++;
-          for (let j = row + s; !edge && j < row + x; j++) {
-            const w = hu[j]!;
-            if (w < below || (w >= low && w <= high)) edge = true;
-          }
-          if (x === nx) edge = true;
-          openStarts.push(s);
-          openEnds.push(x - 1);
-          openEdge.push(edge ? 1 : 0);
-          continue;
-        }
-        while (x < nx) {
-          const j = row + x;
-          const w = hu[j]!;
-          pad = map !== null ? map[j] !== 0 : w < below || (w >= low && w <= high);
-          if (!pad && w >= airBelowHu) break;
-          if (pad) edge = true;
-          x++;
-        }
-        if (x === nx) edge = true;
-        openStarts.push(s);
-        openEnds.push(x - 1);
-        openEdge.push(edge ? 1 : 0);
-      }
-    }
-    rowOpen[ny] = openStarts.length;
-    const nOpen = openStarts.length;
-    if (parent.length < nOpen) {
-      parent = new Int32Array(nOpen * 2);
-      flag = new Uint8Array(nOpen * 2);
-    }
-    const os = openStarts.data;
-    const oe = openEnds.data;
-    for (let k = 0; k < nOpen; k++) parent[k] = k;
-    for (let y = 1; y < ny; y++) unionOverlapping(parent, os, oe, rowOpen[y - 1]!, rowOpen[y]!, rowOpen[y]!, rowOpen[y + 1]!);
-    flag.fill(0, 0, nOpen);
-    for (let k = 0; k < nOpen; k++) if (openEdge.data[k] === 1) flag[findRoot(parent, k)] = 1;
-    // outside[k] lives in openEdge from here on.
-    for (let k = 0; k < nOpen; k++) openEdge.data[k] = flag[findRoot(parent, k)]!;
-
-    // The rest of the slice: gaps between outside runs.
-    fgStarts.clear();
-    fgEnds.clear();
-    for (let y = 0; y < ny; y++) {
-      rowFg[y] = fgStarts.length;
-      let x = 0;
-      for (let k = rowOpen[y]!; k < rowOpen[y + 1]!; k++) {
-        if (openEdge.data[k] === 0) continue;
-        if (os[k]! > x) {
-          fgStarts.push(x);
-          fgEnds.push(os[k]! - 1);
-        }
-        x = oe[k]! + 1;
-      }
-      if (x < nx) {
-        fgStarts.push(x);
-        fgEnds.push(nx - 1);
-      }
-    }
-    rowFg[ny] = fgStarts.length;
-    const nFg = fgStarts.length;
-    const fs = fgStarts.data;
-    const fe = fgEnds.data;
-    if (parent.length < nFg) parent = new Int32Array(nFg * 2);
-    if (area.length < nFg * 2) area = new Float64Array(nFg * 2);
-    for (let k = 0; k < nFg; k++) parent[k] = k;
-    for (let y = 1; y < ny; y++) unionOverlapping(parent, fs, fe, rowFg[y - 1]!, rowFg[y]!, rowFg[y]!, rowFg[y + 1]!);
-    // area[root] and area[nFg + root] = sum of x.
-    area.fill(0, 0, 2 * nFg);
-    for (let k = 0; k < nFg; k++) {
-      const r = findRoot(parent, k);
-      area[r]! += fe[k]! - fs[k]! + 1;
-      area[nFg + r]! += runSumX(fs[k]!, fe[k]!);
-    }
-    // Largest region; on equal areas the first in raster order, as a raster-order labelling gives.
-    let body = -1;
-    let bodyArea = 0;
-    for (let k = 0; k < nFg; k++) {
-      if (parent[k] === k && area[k]! > bodyArea) {
-        bodyArea = area[k]!;
-        body = k;
-      }
-    }
-    if (body >= 0) bodyCentreX[z - z0] = area[nFg + body]! / bodyArea;
-
-    // Enclosed open runs lying in the body; each lies inside one region run of its row.
-    for (let y = 0; y < ny; y++) {
-      rowStart[(z - z0) * ny + y] = outStarts.length;
-      if (body < 0) continue;
-      let f = rowFg[y]!;
-      const fEnd = rowFg[y + 1]!;
-      for (let k = rowOpen[y]!; k < rowOpen[y + 1]!; k++) {
-        if (openEdge.data[k] !== 0) continue;
-        const s = os[k]!;
-        while (f < fEnd && fe[f]! < s) f++;
-        if (f < fEnd && findRoot(parent, f) === body) {
-          outStarts.push(s);
-          outEnds.push(oe[k]!);
-        }
-      }
-    }
-  }
+  const scratch: SliceScratch = { openStarts, openEnds, openEdge, rowOpen, fgStarts, fgEnds, rowFg, parent, flag, area };
+  const out: SliceOutput = { rowStart, outStarts, outEnds, bodyCentreX, boneRowStart, boneStarts, boneEnds };
+  // One call per slice, and a first call on the middle slice (into a scratch output) before the
+  // first one: V8 optimizes a function once it has run often, with the type feedback gathered so
+  // far, and throws the optimized code away on reaching an operation without feedback. Slices at
+  // the ends of a scan hold no body or no air, so without that first call the scan of the chest
+  // would be optimized for them and then dropped back, several times over in a thread's first
+  // volumes (seen with node --trace-deopt).
+  const middle = (z0 + z1) >> 1;
+  const primer: SliceOutput = {
+    rowStart: new Int32Array(ny + 1),
+    outStarts: new IntVector(1024),
+    outEnds: new IntVector(1024),
+    bodyCentreX: new Float64Array(1),
+    boneRowStart: new Int32Array(ny + 1),
+    boneStarts: new IntVector(1024),
+    boneEnds: new IntVector(1024),
+  };
+  scanSlice(hu, nx, ny, middle, middle, padding, airBelowHu, boneHu, denseIsNeverPadding, scratch, primer);
+  for (let z = z0; z < z1; z++) scanSlice(hu, nx, ny, z, z0, padding, airBelowHu, boneHu, denseIsNeverPadding, scratch, out);
   rowStart[(z1 - z0) * ny] = outStarts.length;
   boneRowStart[(z1 - z0) * ny] = boneStarts.length;
   return {
@@ -213,6 +94,193 @@ export function bodyAirRuns(
     bodyCentreX,
     bone: { rowStart: boneRowStart, starts: boneStarts.data.subarray(0, boneStarts.length), ends: boneEnds.data.subarray(0, boneEnds.length), count: boneStarts.length },
   };
+}
+
+/** Scratch of the per-slice scan, reused from slice to slice (grown when a slice needs more). */
+interface SliceScratch {
+  openStarts: InstanceType<typeof IntVector>;
+  openEnds: InstanceType<typeof IntVector>;
+  openEdge: InstanceType<typeof IntVector>;
+  rowOpen: Int32Array;
+  fgStarts: InstanceType<typeof IntVector>;
+  fgEnds: InstanceType<typeof IntVector>;
+  rowFg: Int32Array;
+  parent: Int32Array;
+  flag: Uint8Array;
+  area: Float64Array;
+}
+
+interface SliceOutput {
+  rowStart: Int32Array;
+  outStarts: InstanceType<typeof IntVector>;
+  outEnds: InstanceType<typeof IntVector>;
+  bodyCentreX: Float64Array;
+  boneRowStart: Int32Array;
+  boneStarts: InstanceType<typeof IntVector>;
+  boneEnds: InstanceType<typeof IntVector>;
+}
+
+/** bodyAirRuns for slice z. */
+function scanSlice(
+  hu: Int16Array,
+  nx: number,
+  ny: number,
+  z: number,
+  z0: number,
+  padding: PaddingRule,
+  airBelowHu: number,
+  boneHu: number,
+  denseIsNeverPadding: boolean,
+  scratch: SliceScratch,
+  out: SliceOutput,
+): void {
+  const slice = nx * ny;
+  const { openStarts, openEnds, openEdge, rowOpen, fgStarts, fgEnds, rowFg } = scratch;
+  let { parent, flag, area } = scratch;
+  const { rowStart, outStarts, outEnds, bodyCentreX, boneRowStart, boneStarts, boneEnds } = out;
+  const map = padding.map;
+  const below = padding.belowHu;
+  const low = padding.low;
+  const high = padding.high;
+  const base = z * slice;
+  openStarts.clear();
+  openEnds.clear();
+  openEdge.clear();
+  for (let y = 0; y < ny; y++) {
+    rowOpen[y] = openStarts.length;
+    boneRowStart[(z - z0) * ny + y] = boneStarts.length;
+    const row = base + y * nx;
+    const edgeRow = y === 0 || y === ny - 1;
+    let x = 0;
+    while (x < nx) {
+      const i = row + x;
+      const v = hu[i]!;
+      if (v >= boneHu) {
+        const s = x;
+        while (x < nx && hu[row + x]! >= boneHu) x++;
+        boneStarts.push(s);
+        boneEnds.push(x - 1);
+        continue;
+      }
+      if (denseIsNeverPadding && v >= airBelowHu) {
+        x++;
+        continue;
+      }
+      let pad = map !== null ? map[i] !== 0 : v < below || (v >= low && v <= high);
+      if (!pad && v >= airBelowHu) {
+        x++;
+        continue;
+      }
+      const s = x;
+      let edge = pad || edgeRow || s === 0;
+      x++;
+      if (denseIsNeverPadding) {
+        // Open = below the threshold; padding only matters for runs not yet known to be outside.
+        while (x < nx && hu[row + x]! < airBelowHu) x++;
+        // Runs reaching the image edge are outside anyway: only enclosed ones need the padding test.
+        if (x === nx) edge = true;
+        for (let j = row + s; !edge && j < row + x; j++) {
+          const w = hu[j]!;
+          if (w < below || (w >= low && w <= high)) edge = true;
+        }
+        openStarts.push(s);
+        openEnds.push(x - 1);
+        openEdge.push(edge ? 1 : 0);
+        continue;
+      }
+      while (x < nx) {
+        const j = row + x;
+        const w = hu[j]!;
+        pad = map !== null ? map[j] !== 0 : w < below || (w >= low && w <= high);
+        if (!pad && w >= airBelowHu) break;
+        if (pad) edge = true;
+        x++;
+      }
+      if (x === nx) edge = true;
+      openStarts.push(s);
+      openEnds.push(x - 1);
+      openEdge.push(edge ? 1 : 0);
+    }
+  }
+  rowOpen[ny] = openStarts.length;
+  const nOpen = openStarts.length;
+  if (parent.length < nOpen) {
+    parent = new Int32Array(nOpen * 2);
+    flag = new Uint8Array(nOpen * 2);
+  }
+  const os = openStarts.data;
+  const oe = openEnds.data;
+  for (let k = 0; k < nOpen; k++) parent[k] = k;
+  for (let y = 1; y < ny; y++) unionOverlapping(parent, os, oe, rowOpen[y - 1]!, rowOpen[y]!, rowOpen[y]!, rowOpen[y + 1]!);
+  flag.fill(0, 0, nOpen);
+  for (let k = 0; k < nOpen; k++) if (openEdge.data[k] === 1) flag[findRoot(parent, k)] = 1;
+  // outside[k] lives in openEdge from here on.
+  for (let k = 0; k < nOpen; k++) openEdge.data[k] = flag[findRoot(parent, k)]!;
+
+  // The rest of the slice: gaps between outside runs.
+  fgStarts.clear();
+  fgEnds.clear();
+  for (let y = 0; y < ny; y++) {
+    rowFg[y] = fgStarts.length;
+    let x = 0;
+    for (let k = rowOpen[y]!; k < rowOpen[y + 1]!; k++) {
+      if (openEdge.data[k] === 0) continue;
+      if (os[k]! > x) {
+        fgStarts.push(x);
+        fgEnds.push(os[k]! - 1);
+      }
+      x = oe[k]! + 1;
+    }
+    if (x < nx) {
+      fgStarts.push(x);
+      fgEnds.push(nx - 1);
+    }
+  }
+  rowFg[ny] = fgStarts.length;
+  const nFg = fgStarts.length;
+  const fs = fgStarts.data;
+  const fe = fgEnds.data;
+  if (parent.length < nFg) parent = new Int32Array(nFg * 2);
+  if (area.length < nFg * 2) area = new Float64Array(nFg * 2);
+  for (let k = 0; k < nFg; k++) parent[k] = k;
+  for (let y = 1; y < ny; y++) unionOverlapping(parent, fs, fe, rowFg[y - 1]!, rowFg[y]!, rowFg[y]!, rowFg[y + 1]!);
+  // area[root] and area[nFg + root] = sum of x.
+  area.fill(0, 0, 2 * nFg);
+  for (let k = 0; k < nFg; k++) {
+    const r = findRoot(parent, k);
+    area[r]! += fe[k]! - fs[k]! + 1;
+    area[nFg + r]! += runSumX(fs[k]!, fe[k]!);
+  }
+  // Largest region; on equal areas the first in raster order, as a raster-order labelling gives.
+  let body = -1;
+  let bodyArea = 0;
+  for (let k = 0; k < nFg; k++) {
+    if (parent[k] === k && area[k]! > bodyArea) {
+      bodyArea = area[k]!;
+      body = k;
+    }
+  }
+  if (body >= 0) bodyCentreX[z - z0] = area[nFg + body]! / bodyArea;
+
+  // Enclosed open runs lying in the body; each lies inside one region run of its row.
+  for (let y = 0; y < ny; y++) {
+    rowStart[(z - z0) * ny + y] = outStarts.length;
+    if (body < 0) continue;
+    let f = rowFg[y]!;
+    const fEnd = rowFg[y + 1]!;
+    for (let k = rowOpen[y]!; k < rowOpen[y + 1]!; k++) {
+      if (openEdge.data[k] !== 0) continue;
+      const s = os[k]!;
+      while (f < fEnd && fe[f]! < s) f++;
+      if (f < fEnd && findRoot(parent, f) === body) {
+        outStarts.push(s);
+        outEnds.push(oe[k]!);
+      }
+    }
+  }
+  scratch.parent = parent;
+  scratch.flag = flag;
+  scratch.area = area;
 }
 
 /** Joins consecutive slab results (in slice order) into one. */

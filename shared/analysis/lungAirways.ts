@@ -10,15 +10,22 @@ const { dilateRowsY, dilateRowX, findRoot, IntVector, runSumX, unionOverlapping 
 /**
  * Where the trachea or a main bronchus touches the lung in a slice (a wall thinner than a voxel,
  * partial volume), its slice component merges with the lung's. The airway is then followed inside
- * the merged component: the part within AIRWAY_FOLLOW_MM of the airway of the slice above
- * (airways run nearly along the slice normal; main bronchi shift about 1 mm per mm), as long as
- * the airway of the slice stays within AIRWAY_MAX_GROWTH times its area in the last slice where it
- * stood apart from the lung (more is lung let in through the contact)
- * and no further than AIRWAY_FOLLOW_BELOW_CARINA_MM below the carina (the main bronchi; lobar and
- * smaller bronchi stay in the lung, as in CIP and Lung CT Analyzer).
+ * the merged component by its lumen (at or below AIRWAY_LUMEN_HU): lumen voxels within
+ * AIRWAY_FOLLOW_MM, or AIRWAY_SHIFT_PER_MM times the slice spacing if more, of the airway of the
+ * slice above (the main bronchi leave the carina at about 25 and 45 degrees from the
+ * cranio-caudal axis and so shift up to about 1 mm per mm; Standring, Gray's Anatomy, 42nd ed.)
+ * seed it, and it grows through lumen voxels of the slice no further than AIRWAY_REACH_MM beyond
+ * that; the voxels of the merged component within AIRWAY_FOLLOW_MM of the lumen (the wall's
+ * partial-volume rim) are cut with it. This goes on as long as the airway of the slice stays within AIRWAY_MAX_GROWTH times its
+ * area in the last slice where it stood apart from the lung (more is low-density lung let in
+ * through the contact; two main bronchi cut obliquely have about twice the trachea's area) and no
+ * further than AIRWAY_FOLLOW_BELOW_CARINA_MM below the carina (the main bronchi, adult length 2 to
+ * 5 cm; lobar and smaller bronchi stay in the lung, as in CIP and Lung CT Analyzer).
  */
 export const AIRWAY_FOLLOW_MM = 1.5;
-export const AIRWAY_MAX_GROWTH = 1.15;
+export const AIRWAY_SHIFT_PER_MM = 1;
+export const AIRWAY_REACH_MM = 4;
+export const AIRWAY_MAX_GROWTH = 2.5;
 export const AIRWAY_FOLLOW_BELOW_CARINA_MM = 40;
 /** Air in an airway lumen is at or below -950 HU; aerated lung is about -850 (Hoffman et al., Radiology 1985). */
 export const AIRWAY_LUMEN_HU = -950;
@@ -42,7 +49,7 @@ export function removeAirwayRuns(
   spacingMm: readonly [number, number, number],
   hu: Int16Array,
 ): number {
-  const { nx, ny, nz, rowStart, starts, ends, state } = runs;
+  const { ny, nz, rowStart, starts, ends, state } = runs;
   const [sx, , sz] = spacingMm;
   const isLung = new Uint8Array(runs.count);
   let first = -1;
@@ -66,7 +73,9 @@ export function removeAirwayRuns(
   const maxArea = TRACHEA_MAX_AREA_MM2 / pixelMm2;
   const minArea = TRACHEA_MIN_AREA_MM2 / pixelMm2;
   const maxOffset = TRACHEA_MAX_OFFSET_MM / sx;
-  const follow = Math.max(1, Math.round(AIRWAY_FOLLOW_MM / sx));
+  const follow = Math.max(1, Math.round(Math.max(AIRWAY_FOLLOW_MM, AIRWAY_SHIFT_PER_MM * sz) / sx));
+  const reach = follow + Math.max(1, Math.round(AIRWAY_REACH_MM / sx));
+  const rim = Math.max(1, Math.round(AIRWAY_FOLLOW_MM / sx));
   const followSlices = Math.round(AIRWAY_FOLLOW_BELOW_CARINA_MM / sz);
   const area = new Float64Array(runs.count);
   const sumX = new Float64Array(runs.count);
@@ -137,59 +146,25 @@ export function removeAirwayRuns(
         parts++;
       }
     }
-    // The airway inside components merged with the lung, near the airway of the slice above.
+    // The airway inside components merged with the lung: its lumen, grown from near the airway of
+    // the slice above.
     const next: RowRuns[] = new Array<RowRuns>(ny).fill([]);
     let nextArea = 0;
-    let cutRows: { g: number; pieces: RowRuns }[] = [];
+    let cutRows: { g: number; pieces: RowRuns; lumen: RowRuns }[] = [];
     if (mergedTouched && (carinaStep < 0 || step - carinaStep <= followSlices)) {
-      const near = dilateRowsY(footprint.map((row) => dilateRowX(row, follow, 0, nx - 1)), follow);
-      const within: RowRuns[] = new Array<RowRuns>(ny).fill([]);
-      for (let y = 0; y < ny; y++) {
-        const zone = near[y]!;
-        if (zone.length === 0) continue;
-        const g = z * ny + y;
-        const pieces: RowRuns = [];
-        for (let k = rowStart[g]!; k < rowStart[g + 1]!; k++) {
-          if (isLung[k] === 0 || airway[findRoot(parent, k)] === 1 || touches[findRoot(parent, k)] !== 1) continue;
-          for (let q = 0; q < zone.length; q += 2) {
-            const s = Math.max(starts[k]!, zone[q]!);
-            const e = Math.min(ends[k]!, zone[q + 1]!);
-            if (s <= e) pieces.push(s, e);
-          }
-        }
-        within[y] = pieces;
-      }
+      cutRows = lumenInMerged(runs, z, footprint, follow, reach, rim, isLung, (k) => airway[findRoot(parent, k)] !== 1 && touches[findRoot(parent, k)] === 1, hu);
       let cutArea = 0;
-      for (let y = 0; y < ny; y++) {
-        const pieces = within[y]!;
-        if (pieces.length === 0) continue;
-        for (let q = 0; q < pieces.length; q += 2) cutArea += pieces[q + 1]! - pieces[q]! + 1;
-        cutRows.push({ g: z * ny + y, pieces });
-      }
+      for (const { pieces } of cutRows) for (let q = 0; q < pieces.length; q += 2) cutArea += pieces[q + 1]! - pieces[q]! + 1;
       let wholeArea = 0;
       for (let k = k0; k < k1; k++) if (isLung[k] === 1 && airway[k] === 1 && parent[k] === k) wholeArea += area[k]!;
       if (cutArea === 0 || cutArea + wholeArea > AIRWAY_MAX_GROWTH * referenceArea) cutRows = [];
       else {
         any = true;
         parts++;
-        for (const { g, pieces } of cutRows) {
-          const y = g - z * ny;
-          // The next slice looks near the lumen only: the rim of lung the zone took in at the
-          // contact (about -850 HU) is cut here but not followed, so the airway cannot creep into
-          // the lung from slice to slice.
-          const lumen: RowRuns = [];
-          for (let q = 0; q < pieces.length; q += 2) {
-            let open = -1;
-            for (let x = pieces[q]!; x <= pieces[q + 1]! + 1; x++) {
-              const inLumen = x <= pieces[q + 1]! && hu[g * nx + x]! <= AIRWAY_LUMEN_HU;
-              if (inLumen && open < 0) open = x;
-              else if (!inLumen && open >= 0) {
-                lumen.push(open, x - 1);
-                open = -1;
-              }
-            }
-          }
-          next[y] = lumen;
+        for (const { g, pieces, lumen } of cutRows) {
+          // The next slice looks near the lumen only: the rim cut here is not followed, so the
+          // airway cannot creep into the lung from slice to slice.
+          next[g - z * ny] = lumen;
           cuts.push(g);
           cuts.push(pieces.length);
           for (const v of pieces) cuts.push(v);
@@ -231,7 +206,122 @@ export function removeAirwayRuns(
   return airwaySlices;
 }
 
-/** Removes the cut intervals from the lung runs (rewrites the run arrays; other runs stay). */
+/**
+ * The lumen of an airway inside slice components merged with the lung (`inMerged` of a run): the
+ * voxels at or below AIRWAY_LUMEN_HU of those runs within `reach` pixels of the footprint (the
+ * airway of the slice above), 4-connected in the slice to one within `follow` pixels of it.
+ * Returns per row the pieces to cut, as [s, e] pairs: the lumen and the merged voxels within
+ * `rim` pixels of it (the partial-volume rim); and the lumen alone.
+ */
+function lumenInMerged(
+  runs: LungRuns,
+  z: number,
+  footprint: readonly RowRuns[],
+  follow: number,
+  reach: number,
+  rim: number,
+  isLung: Uint8Array,
+  inMerged: (k: number) => boolean,
+  hu: Int16Array,
+): { g: number; pieces: RowRuns; lumen: RowRuns }[] {
+  const { nx, ny, rowStart, starts, ends } = runs;
+  // Everything below happens within `reach + rim` rows of the footprint: rows w0..w1, index y - w0.
+  let fy0 = ny;
+  let fy1 = -1;
+  for (let y = 0; y < ny; y++) {
+    if (footprint[y]!.length === 0) continue;
+    if (y < fy0) fy0 = y;
+    fy1 = y;
+  }
+  if (fy1 < 0) return [];
+  const w0 = Math.max(0, fy0 - reach - rim);
+  const w1 = Math.min(ny - 1, fy1 + reach + rim);
+  const rows = w1 - w0 + 1;
+  const dilated = footprint.slice(w0, w1 + 1).map((row) => dilateRowX(row, follow, 0, nx - 1));
+  const near = dilateRowsY(dilated, follow);
+  const far = dilateRowsY(
+    dilated.map((row) => dilateRowX(row, reach - follow, 0, nx - 1)),
+    reach,
+  );
+  // Lumen pieces of merged runs inside the far zone, row by row.
+  const pieceStarts = new IntVector(256);
+  const pieceEnds = new IntVector(256);
+  const pieceRow = new Int32Array(rows + 1);
+  for (let r = 0; r < rows; r++) {
+    pieceRow[r] = pieceStarts.length;
+    const zone = far[r]!;
+    if (zone.length === 0) continue;
+    const g = z * ny + w0 + r;
+    for (let k = rowStart[g]!; k < rowStart[g + 1]!; k++) {
+      if (isLung[k] === 0 || !inMerged(k)) continue;
+      for (let q = 0; q < zone.length; q += 2) {
+        const s = Math.max(starts[k]!, zone[q]!);
+        const e = Math.min(ends[k]!, zone[q + 1]!);
+        let open = -1;
+        for (let x = s; x <= e + 1; x++) {
+          const inLumen = x <= e && hu[g * nx + x]! <= AIRWAY_LUMEN_HU;
+          if (inLumen && open < 0) open = x;
+          else if (!inLumen && open >= 0) {
+            pieceStarts.push(open);
+            pieceEnds.push(x - 1);
+            open = -1;
+          }
+        }
+      }
+    }
+  }
+  pieceRow[rows] = pieceStarts.length;
+  const n = pieceStarts.length;
+  if (n === 0) return [];
+  const ps = pieceStarts.data;
+  const pe = pieceEnds.data;
+  const parent = new Int32Array(n);
+  for (let k = 0; k < n; k++) parent[k] = k;
+  for (let r = 1; r < rows; r++) unionOverlapping(parent, ps, pe, pieceRow[r - 1]!, pieceRow[r]!, pieceRow[r]!, pieceRow[r + 1]!);
+  const seeded = new Uint8Array(n);
+  for (let r = 0; r < rows; r++) {
+    const zone = near[r]!;
+    if (zone.length === 0) continue;
+    for (let k = pieceRow[r]!; k < pieceRow[r + 1]!; k++) {
+      for (let q = 0; q < zone.length; q += 2) {
+        if (zone[q]! <= pe[k]! && ps[k]! <= zone[q + 1]!) {
+          seeded[findRoot(parent, k)] = 1;
+          break;
+        }
+      }
+    }
+  }
+  const lumen: RowRuns[] = new Array<RowRuns>(rows);
+  for (let r = 0; r < rows; r++) {
+    const pieces: RowRuns = [];
+    for (let k = pieceRow[r]!; k < pieceRow[r + 1]!; k++) if (seeded[findRoot(parent, k)] === 1) pieces.push(ps[k]!, pe[k]!);
+    lumen[r] = pieces;
+  }
+  // The wall's inner rim (partial volume, between lumen and lung) goes with the lumen.
+  const rimZone = dilateRowsY(
+    lumen.map((row) => dilateRowX(row, rim, 0, nx - 1)),
+    rim,
+  );
+  const out: { g: number; pieces: RowRuns; lumen: RowRuns }[] = [];
+  for (let r = 0; r < rows; r++) {
+    const zone = rimZone[r]!;
+    if (zone.length === 0) continue;
+    const g = z * ny + w0 + r;
+    const pieces: RowRuns = [];
+    for (let k = rowStart[g]!; k < rowStart[g + 1]!; k++) {
+      if (isLung[k] === 0 || !inMerged(k)) continue;
+      for (let q = 0; q < zone.length; q += 2) {
+        const s = Math.max(starts[k]!, zone[q]!);
+        const e = Math.min(ends[k]!, zone[q + 1]!);
+        if (s <= e) pieces.push(s, e);
+      }
+    }
+    if (pieces.length > 0) out.push({ g, pieces, lumen: lumen[r]! });
+  }
+  return out;
+}
+
+/** Turns the cut intervals of lung runs into airway runs (rewrites the run arrays; other runs stay). */
 function cutOut(runs: LungRuns, cuts: InstanceType<typeof IntVector>): void {
   const { ny, nz } = runs;
   const byRow = new Map<number, RowRuns>();
@@ -259,17 +349,20 @@ function cutOut(runs: LungRuns, cuts: InstanceType<typeof IntVector>): void {
         state.push(runs.state[k]!);
         continue;
       }
-      // [s, e] minus the pieces (sorted, disjoint within a row).
+      // [s, e] minus the pieces (sorted, disjoint within a row); the pieces become airway runs.
       let x = s;
       for (let q = 0; q < pieces.length; q += 2) {
-        const ps = pieces[q]!;
-        const pe = pieces[q + 1]!;
-        if (pe < x || ps > e) continue;
+        const ps = Math.max(pieces[q]!, x);
+        const pe = Math.min(pieces[q + 1]!, e);
+        if (pe < ps) continue;
         if (ps > x) {
           starts.push(x);
           ends.push(ps - 1);
           state.push(RUN_LUNG);
         }
+        starts.push(ps);
+        ends.push(pe);
+        state.push(RUN_AIRWAY);
         x = pe + 1;
       }
       if (x <= e) {

@@ -2,9 +2,10 @@ import { err, ok, type Problem, type Result } from '../result';
 import { bodyAirRuns, type BodyAirRuns } from './bodyAirRuns';
 import { orientationOf, paddingRuleOf, type DensitometryInput } from './densitometryInput';
 import { closeAndFillLungs } from './lungClosing';
+import type { ZoneHistograms } from './lungZoneSlices';
 import { fillPleuralDiseaseVolume, PLEURAL_BONE_HU } from './lungPleuralFill';
 import { removeAirwayRuns } from './lungAirways';
-import { type LabelledRuns, type LungRuns, MIXED_RUN, RUN_LUNG, RUN_NONE } from './lungRuns';
+import { type LabelledRuns, type LungRuns, MIXED_RUN, RUN_AIRWAY, RUN_LUNG, RUN_NONE } from './lungRuns';
 import { splitJoinedLungs } from './lungSplit';
 import * as rowRuns from './rowRuns';
 
@@ -22,7 +23,8 @@ const { findRoot, IntVector, runSumX, unionOverlapping } = rowRuns;
  * 2. air-containing lung: voxels below LUNG_AIR_BELOW_HU (exclusive) inside the body, 6-connected
  *    in 3-D; bowel and stomach gas are separate components and fall out by size;
  * 3. trachea and main bronchi: followed slice by slice from the neck down while their cross-section
- *    stays airway-sized, removed up to where they enter the lung;
+ *    stays airway-sized, then by their lumen inside the lung down to 40 mm below the carina
+ *    (lungAirways.ts); removed, and kept out of the closing and hole fill;
  * 4. right and left lungs: separate components, or where they touch (anterior junction), split by
  *    growing both lungs at once from the slices where they are apart;
  * 5. per lung and slice: a closing and a hole fill, so vessels, honeycomb walls, reticulation and
@@ -87,6 +89,11 @@ export interface LungMaskOptions {
    * bodyAirRuns(hu, nx, ny, 0, nz, paddingRuleOf(input), LUNG_AIR_BELOW_HU, PLEURAL_BONE_HU).
    */
   bodyAirRuns?: BodyAirRuns;
+  /**
+   * The label volume to write (zeros, input size), e.g. over a SharedArrayBuffer so that threads
+   * can finish slabs of slices side by side (finishLungSlices); a new one when omitted.
+   */
+  labels?: Uint8Array;
 }
 
 export interface LungMask {
@@ -103,7 +110,40 @@ export interface LungMask {
 
 export type LungMaskProblemCode = 'invalid-volume' | 'no-lungs-found';
 
+/**
+ * Steps 1 to 4 done, as plain data (it travels between threads): the lungs as labelled runs (in
+ * the label volume only where the split wrote them; finishLungSlices writes them all), and what
+ * steps 5 and 6 need. Those two work slice by slice, each slice on its own, so any slab of slices
+ * can be finished apart from the others (finishLungSlices) and the result does not depend on how
+ * the volume was cut.
+ */
+export interface LungRunsStage {
+  dimensions: [number, number, number];
+  runs: LabelledRuns;
+  /** Trachea and main bronchi removed in step 3, marked AIRWAY_MARK in the label volume until step 6 ends. */
+  airways: AirwayRuns;
+  bone: BodyAirRuns['bone'];
+  /** Mean x of each slice's body (step 1), NaN without one: the pleural step's midline. */
+  bodyCentreX: Float64Array;
+  airwaySlices: number;
+  lungsWereJoined: boolean;
+  closingRadiusPx: number;
+  maxHolePixels: number;
+  pleuralFill: boolean;
+}
+
+/** Steps 1 to 6 over the whole volume, in this thread. */
 export function segmentLungs(input: DensitometryInput, options: LungMaskOptions = {}): Result<LungMask, Problem<LungMaskProblemCode>> {
+  const labels = options.labels ?? new Uint8Array(input.hu.length);
+  const staged = segmentLungRuns(input, { ...options, labels });
+  if (!staged.ok) return staged;
+  const stage = staged.value;
+  const [right, left] = finishLungSlices(input, stage, labels, 0, stage.dimensions[2], null, options.onStage);
+  return ok({ labels, dimensions: stage.dimensions, rightVoxels: right, leftVoxels: left, airwaySlices: stage.airwaySlices, lungsWereJoined: stage.lungsWereJoined });
+}
+
+/** Steps 1 to 4, into `options.labels` (or a new volume, then lost: pass one). */
+export function segmentLungRuns(input: DensitometryInput, options: LungMaskOptions = {}): Result<LungRunsStage, Problem<LungMaskProblemCode>> {
   const [nx, ny, nz] = input.dimensions;
   const [sx, sy, sz] = input.spacingMm;
   const slice = nx * ny;
@@ -144,7 +184,7 @@ export function segmentLungs(input: DensitometryInput, options: LungMaskOptions 
   const lungComponents = largeComponents(lungs.size, voxelMl);
   if (lungComponents.length === 0) return err(noLungs('only airways were found inside the body'));
   options.onStage?.('lung-components');
-  const labels = new Uint8Array(total);
+  const labels = options.labels ?? new Uint8Array(total);
   /** Per run: 0 none, 1 right, 2 left, MIXED_RUN when its voxels carry their own labels. */
   const runLabel = new Uint8Array(runs.count);
   const leftIsHighX = orientation.xTowardsPatientLeft;
@@ -168,23 +208,85 @@ export function segmentLungs(input: DensitometryInput, options: LungMaskOptions 
     for (let k = 0; k < runs.count; k++) if (isLung[k] === 1 && componentOfRoot[findRoot(lungParent, k)] === 0) inComponent[k] = 1;
     lungsWereJoined = splitJoinedLungs(runs, inComponent, centroids[0]!, leftIsHighX, labels, runLabel);
   }
-  const labelled = labelledRuns(runs, runLabel, labels, lungComponents.length >= 2);
+  const labelled = labelledRuns(runs, runLabel, labels);
+  // The airways removed are marked so that the closing and hole fill do not put them back.
+  const airways = airwayRuns(runs, labels);
   options.onStage?.('split');
-
-  // 5. Closing and hole fill per lung and slice; never padding, never the other lung.
   const radiusMm = options.closingRadiusMm ?? DEFAULT_CLOSING_RADIUS_MM;
-  const rx = Math.max(0, Math.round(radiusMm / Math.min(sx, sy)));
-  const counts = closeAndFillLungs(labelled, labels, input.hu, padding, rx, MAX_HOLE_AREA_MM2 / pixelMm2);
-  options.onStage?.('closing');
+  return ok({
+    dimensions: [nx, ny, nz],
+    runs: labelled,
+    airways,
+    bone: air.bone,
+    bodyCentreX: air.bodyCentreX,
+    airwaySlices,
+    lungsWereJoined,
+    closingRadiusPx: Math.max(0, Math.round(radiusMm / Math.min(sx, sy))),
+    maxHolePixels: MAX_HOLE_AREA_MM2 / pixelMm2,
+    pleuralFill: options.pleuralFill !== false,
+  });
+}
 
-  // 6. Dense disease against the chest wall back inside.
-  if (options.pleuralFill !== false) {
-    const added = fillPleuralDiseaseVolume(labels, input.hu, padding, labelled, air.bone, input.spacingMm, orientation.xTowardsPatientLeft, orientation.yTowardsPosterior, LUNG_AIR_BELOW_HU);
+/**
+ * Steps 5 and 6 for slices [z0, z1) of `labels`: the stage's runs written, then closing and hole
+ * fill per lung and slice, never padding, never the other lung; then dense disease against the
+ * chest wall back inside. With `zones`, every lung voxel of these slices is also counted into its
+ * zone's exact histogram as it is labelled, so no pass over the label volume is needed afterwards.
+ * Returns the voxels of [right, left] lung in these slices.
+ */
+export function finishLungSlices(
+  input: DensitometryInput,
+  stage: LungRunsStage,
+  labels: Uint8Array,
+  z0: number,
+  z1: number,
+  zones: ZoneHistograms | null,
+  onStage?: (stage: LungMaskStage) => void,
+): [number, number] {
+  const padding = paddingRuleOf(input);
+  const orientation = orientationOf(input);
+  const counts = closeAndFillLungs(stage.runs, labels, input.hu, padding, stage.closingRadiusPx, stage.maxHolePixels, z0, z1, zones);
+  onStage?.('closing');
+  if (stage.pleuralFill) {
+    const added = fillPleuralDiseaseVolume(labels, input.hu, padding, stage.runs, stage.bone, stage.bodyCentreX, input.spacingMm, orientation.xTowardsPatientLeft, orientation.yTowardsPosterior, LUNG_AIR_BELOW_HU, z0, z1, zones);
     counts[0] += added[0];
     counts[1] += added[1];
   }
-  options.onStage?.('pleural');
-  return ok({ labels, dimensions: [nx, ny, nz], rightVoxels: counts[0], leftVoxels: counts[1], airwaySlices, lungsWereJoined });
+  // The airway marks go: the mask holds 0, 1 and 2 only.
+  const { rowStart, starts, ends } = stage.airways;
+  const [nx, ny] = stage.dimensions;
+  for (let g = z0 * ny; g < z1 * ny; g++) for (let k = rowStart[g]!; k < rowStart[g + 1]!; k++) labels.fill(0, g * nx + starts[k]!, g * nx + ends[k]! + 1);
+  onStage?.('pleural');
+  return counts;
+}
+
+/** Label-volume value of a removed airway voxel while steps 5 and 6 run (never in a finished mask). */
+export const AIRWAY_MARK = 3;
+
+/** The airway runs of step 3, row layout as in LungRuns. */
+export interface AirwayRuns {
+  rowStart: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/** Collects the airway runs and marks them AIRWAY_MARK in `labels`. */
+function airwayRuns(runs: LungRuns, labels: Uint8Array): AirwayRuns {
+  const { nx, ny, nz, rowStart, starts, ends, state } = runs;
+  const outRowStart = new Int32Array(nz * ny + 1);
+  const outStarts = new IntVector(1024);
+  const outEnds = new IntVector(1024);
+  for (let g = 0; g < nz * ny; g++) {
+    outRowStart[g] = outStarts.length;
+    for (let k = rowStart[g]!; k < rowStart[g + 1]!; k++) {
+      if (state[k] !== RUN_AIRWAY) continue;
+      outStarts.push(starts[k]!);
+      outEnds.push(ends[k]!);
+      labels.fill(AIRWAY_MARK, g * nx + starts[k]!, g * nx + ends[k]! + 1);
+    }
+  }
+  outRowStart[nz * ny] = outStarts.length;
+  return { rowStart: outRowStart, starts: outStarts.data.slice(0, outStarts.length), ends: outEnds.data.slice(0, outEnds.length) };
 }
 
 function noLungs(why: string): Problem<LungMaskProblemCode> {
@@ -230,22 +332,24 @@ function components3d(runs: LungRuns, parent: Int32Array, include: Uint8Array | 
 
 /**
  * The lung runs with one label each: labelled runs as they are, mixed runs (split lungs) cut where
- * their voxels' labels change. Writes the labelled runs into `labels` unless `fill` is false
- * (the split already did).
+ * their voxels' labels (written by the split) change. The label volume gets the runs later, slab
+ * by slab (lungClosing.ts), in the threads that finish the slices.
  */
-function labelledRuns(runs: LungRuns, runLabel: Uint8Array, labels: Uint8Array, fill: boolean): LabelledRuns {
+function labelledRuns(runs: LungRuns, runLabel: Uint8Array, labels: Uint8Array): LabelledRuns {
   const { nx, ny, nz, rowStart, starts, ends } = runs;
-  const out: LabelledRuns = { nx, ny, nz, rowStart: new Int32Array(nz * ny + 1), starts: new IntVector(runs.count), ends: new IntVector(runs.count), label: new IntVector(runs.count) };
+  const rowStartOut = new Int32Array(nz * ny + 1);
+  const outStarts = new IntVector(runs.count);
+  const outEnds = new IntVector(runs.count);
+  const outLabel = new IntVector(runs.count);
   for (let g = 0; g < nz * ny; g++) {
-    out.rowStart[g] = out.starts.length;
+    rowStartOut[g] = outStarts.length;
     const row = g * nx;
     for (let k = rowStart[g]!; k < rowStart[g + 1]!; k++) {
       const l = runLabel[k]!;
       if (l === RIGHT_LUNG || l === LEFT_LUNG) {
-        out.starts.push(starts[k]!);
-        out.ends.push(ends[k]!);
-        out.label.push(l);
-        if (fill) for (let i = row + starts[k]!; i <= row + ends[k]!; i++) labels[i] = l;
+        outStarts.push(starts[k]!);
+        outEnds.push(ends[k]!);
+        outLabel.push(l);
       } else if (l === MIXED_RUN) {
         let s = starts[k]!;
         let current = labels[row + s]!;
@@ -253,9 +357,9 @@ function labelledRuns(runs: LungRuns, runLabel: Uint8Array, labels: Uint8Array, 
           const next = x <= ends[k]! ? labels[row + x]! : 0;
           if (next === current) continue;
           if (current === RIGHT_LUNG || current === LEFT_LUNG) {
-            out.starts.push(s);
-            out.ends.push(x - 1);
-            out.label.push(current);
+            outStarts.push(s);
+            outEnds.push(x - 1);
+            outLabel.push(current);
           }
           s = x;
           current = next;
@@ -263,8 +367,18 @@ function labelledRuns(runs: LungRuns, runLabel: Uint8Array, labels: Uint8Array, 
       }
     }
   }
-  out.rowStart[nz * ny] = out.starts.length;
-  return out;
+  const count = outStarts.length;
+  rowStartOut[nz * ny] = count;
+  return {
+    nx,
+    ny,
+    nz,
+    rowStart: rowStartOut,
+    starts: outStarts.data.slice(0, count),
+    ends: outEnds.data.slice(0, count),
+    label: Uint8Array.from(outLabel.data.subarray(0, count)),
+    count,
+  };
 }
 
 /** Indices of components big enough to be lung, largest first. */

@@ -1,6 +1,7 @@
 import type { PaddingRule } from './densitometryInput';
 import type { BodyAirRuns } from './bodyAirRuns';
 import type { LabelledRuns } from './lungRuns';
+import { EXACT_HISTOGRAM_OFFSET, zoneHistogramOf, type ZoneHistograms } from './lungZoneSlices';
 
 /**
  * Dense disease against the chest wall (dependent consolidation, subpleural honeycombing) is as
@@ -16,15 +17,20 @@ import type { LabelledRuns } from './lungRuns';
  * below the slice.
  *
  * Never crosses into the mediastinum or the other lung: only costal rays count, those that meet
- * bone within PLEURAL_MAX_WALL_MM of the lung edge without meeting the other lung or air; a bump
+ * bone within PLEURAL_MAX_WALL_MM of the lung edge without meeting the other lung or air, and
+ * whose bone is not the spine (PLEURAL_SPINE_HALF_WIDTH_MM of the body's centre line); a bump
  * needs costal rays across the whole window on both sides (rays towards the heart and the other
  * lung break it); and only voxels above PLEURAL_DENSE_LOW_HU and at or below PLEURAL_DENSE_HIGH_HU
  * are added, which keeps fat (about -100 HU), bone and contrast-filled vessels out. Lung that is
  * dense in a whole slice (no aerated voxel left) cannot be recovered this way.
  */
 
-/** Angular window of the opening (degrees): disease narrower than this arc is recovered. */
-export const PLEURAL_WINDOW_DEG = 90;
+/**
+ * Angular window of the opening (degrees): disease narrower than this arc is recovered. Dependent
+ * consolidation can line most of the posterior costal arc (90 degrees left the posterior band of
+ * the mda5-ild phantom out).
+ */
+export const PLEURAL_WINDOW_DEG = 150;
 /**
  * A bump must span at least this arc (degrees, inclusive): narrower ones are gaps between ribs
  * (an intercostal space seen from the lung's centre; 10 degrees still let wedges into the wall on
@@ -33,6 +39,13 @@ export const PLEURAL_WINDOW_DEG = 90;
 export const PLEURAL_MIN_ARC_DEG = 15;
 /** A bump must be deeper than this (mm) to count as disease rather than wall irregularity. */
 export const PLEURAL_MIN_DEPTH_MM = 8;
+/**
+ * Bone within this distance (mm) of the body's centre line is the spine (vertebral body about 20
+ * to 25 mm in radius; the rib heads articulate further out): a ray that meets it runs into the
+ * back of the mediastinum (the descending aorta, the oesophagus), not the chest wall, and is not
+ * costal. Without this a wide window took the unenhanced descending aorta for disease.
+ */
+export const PLEURAL_SPINE_HALF_WIDTH_MM = 30;
 /** Costal rays meet bone within this distance (mm) of the lung edge. */
 export const PLEURAL_MAX_WALL_MM = 45;
 /** Bone: at least 300 HU (cortical and most trabecular bone; unenhanced soft tissue stays below 100). */
@@ -73,8 +86,9 @@ interface SliceLung {
 }
 
 /**
- * Step 6 of the lung mask over the whole volume, after the closing; `runs` (the lungs before the
- * closing) give each slice's lung centres and extents. Returns the voxels added [right, left].
+ * Step 6 of the lung mask over slices [z0, z1), after the closing; `runs` (the lungs before the
+ * closing) give each slice's lung centres and extents. With `zones`, counts the added voxels into
+ * their zone histograms. Returns the voxels added [right, left].
  */
 export function fillPleuralDiseaseVolume(
   labels: Uint8Array,
@@ -82,20 +96,24 @@ export function fillPleuralDiseaseVolume(
   padding: PaddingRule,
   runs: LabelledRuns,
   boneRuns: BodyAirRuns['bone'],
+  bodyCentreX: Float64Array,
   spacingMm: readonly [number, number, number],
   xTowardsPatientLeft: boolean,
   yTowardsPosterior: boolean,
   airBelowHu: number,
+  z0: number,
+  z1: number,
+  zones: ZoneHistograms | null,
 ): [number, number] {
   const { nx, ny, nz, rowStart } = runs;
   const dims = [nx, ny, nz] as const;
-  const starts = runs.starts.data;
-  const ends = runs.ends.data;
-  const runLabel = runs.label.data;
+  const starts = runs.starts;
+  const ends = runs.ends;
+  const runLabel = runs.label;
   const slice = nx * ny;
   // Per slice and lung: centre and extent, from the runs.
   const lungs: (SliceLung | null)[][] = [];
-  for (let z = 0; z < nz; z++) {
+  for (let z = z0; z < z1; z++) {
     const pair: (SliceLung | null)[] = [null, null];
     for (let y = 0; y < ny; y++) {
       const g = z * ny + y;
@@ -135,16 +153,19 @@ export function fillPleuralDiseaseVolume(
       }
     }
   };
-  for (let z = 0; z < k && z < nz; z++) addSlice(z, 1);
+  for (let z = z0 - k; z < z0 + k && z < nz; z++) addSlice(z, 1);
   // The right lung's lateral side is patient right.
   const rightLateral = xTowardsPatientLeft ? -1 : 1;
   const posterior = yTowardsPosterior ? 1 : -1;
-  for (let z = 0; z < nz; z++) {
+  for (let z = z0; z < z1; z++) {
     addSlice(z + k, 1);
-    addSlice(z - k - 1, -1);
-    const [right, left] = lungs[z]!;
-    if (right) added[0] += fillPleuralDisease(labels, hu, padding, bone, dims, spacingMm, z, 1, right, rightLateral, posterior, airBelowHu);
-    if (left) added[1] += fillPleuralDisease(labels, hu, padding, bone, dims, spacingMm, z, 2, left, -rightLateral, posterior, airBelowHu);
+    // The window of slice z0 starts at z0 - k: nothing below it was added.
+    if (z > z0) addSlice(z - k - 1, -1);
+    const [right, left] = lungs[z - z0]!;
+    // The body's centre line (NaN without a body: no ray is then taken for the spine's).
+    const spineX = bodyCentreX[z]!;
+    if (right) added[0] += fillPleuralDisease(labels, hu, padding, bone, dims, spacingMm, z, 1, right, rightLateral, posterior, airBelowHu, zones, spineX);
+    if (left) added[1] += fillPleuralDisease(labels, hu, padding, bone, dims, spacingMm, z, 2, left, -rightLateral, posterior, airBelowHu, zones, spineX);
   }
   return added;
 }
@@ -166,6 +187,8 @@ function fillPleuralDisease(
   lateralSign: number,
   posteriorSign: number,
   airBelowHu: number,
+  zones: ZoneHistograms | null,
+  spineX: number,
 ): number {
   const minLateralCos = Math.cos((PLEURAL_MAX_ANGLE_FROM_LATERAL_DEG * Math.PI) / 180);
   const STEP = Math.max(1, Math.round(STEP_MM / Math.min(spacingMm[0], spacingMm[1])));
@@ -212,7 +235,9 @@ function fillPleuralDisease(
       if (lastLung < 0) continue;
       if (l !== 0) break; // the other lung
       if (bone[p]! > 0) {
-        hit = s;
+        // Bone at the spine is the back of the mediastinum, not the rib cage: not a costal ray.
+        if (Math.abs(x - spineX) * spacingMm[0] <= PLEURAL_SPINE_HALF_WIDTH_MM) medial[a] = 1;
+        else hit = s;
         break;
       }
       const v = hu[i]!;
@@ -360,11 +385,13 @@ function fillPleuralDisease(
       }
     }
   }
+  const histogram = zones !== null ? zoneHistogramOf(zones, label, z) : null;
   for (let q = 0; q < tail; q++) {
     const p = queue[q]!;
     const y = by0 + ((p / w) | 0);
     const x = bx0 + (p % w);
     labels[base + y * nx + x] = label;
+    if (histogram !== null) histogram[hu[base + y * nx + x]! - EXACT_HISTOGRAM_OFFSET]!++;
   }
   return tail;
 }

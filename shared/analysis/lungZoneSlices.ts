@@ -1,3 +1,4 @@
+import type { LabelledRuns } from './lungRuns';
 import type { LungSide } from './densitometryRegions';
 
 /**
@@ -49,6 +50,28 @@ export function lungZoneSlices(labels: Uint8Array, dimensions: readonly [number,
       last[1] = z;
     }
   }
+  return zonesOfExtents(first, last, nz, slicesAscendCranially);
+}
+
+/**
+ * The same from the lung runs before the closing (lungMask.ts): steps 5 and 6 add voxels only to
+ * slices that already hold that lung, so the extents, and with them the zones, are final here.
+ */
+export function lungZoneSlicesOfRuns(runs: LabelledRuns, slicesAscendCranially: boolean): LungZoneSlices {
+  const { ny, nz, rowStart, label } = runs;
+  const first = [-1, -1];
+  const last = [-1, -1];
+  for (let z = 0; z < nz; z++) {
+    for (let k = rowStart[z * ny]!; k < rowStart[(z + 1) * ny]!; k++) {
+      const side = label[k]! - 1;
+      if (first[side] === -1) first[side] = z;
+      last[side] = z;
+    }
+  }
+  return zonesOfExtents(first, last, nz, slicesAscendCranially);
+}
+
+function zonesOfExtents(first: readonly number[], last: readonly number[], nz: number, slicesAscendCranially: boolean): LungZoneSlices {
   const levelBySlice: [Int8Array, Int8Array] = [new Int8Array(nz).fill(-1), new Int8Array(nz).fill(-1)];
   const extents: (LungZoneExtent | null)[] = [null, null];
   for (let s = 0; s < 2; s++) {
@@ -64,4 +87,27 @@ export function lungZoneSlices(labels: Uint8Array, dimensions: readonly [number,
     extents[s] = { side: s === 0 ? 'right' : 'left', firstSlice: k0, lastSlice: k1 };
   }
   return { right: extents[0] ?? null, left: extents[1] ?? null, levelBySlice };
+}
+
+/** Every int16 value has its own bin: bin = HU - EXACT_HISTOGRAM_OFFSET. */
+export const EXACT_HISTOGRAM_OFFSET = -32768;
+export const EXACT_HISTOGRAM_BINS = 65536;
+
+/**
+ * Exact HU histograms of the six zones (right upper, middle, lower, then left), filled by the mask
+ * steps as they label voxels: histogram (label - 1) * 3 + levelBySlice[label - 1][z].
+ */
+export interface ZoneHistograms {
+  levelBySlice: readonly [Int8Array, Int8Array];
+  counts: Int32Array[];
+}
+
+export function emptyZoneHistograms(levelBySlice: readonly [Int8Array, Int8Array]): ZoneHistograms {
+  return { levelBySlice, counts: Array.from({ length: 6 }, () => new Int32Array(EXACT_HISTOGRAM_BINS)) };
+}
+
+/** The histogram lung `label` (1 or 2) of slice z counts into, or null outside that lung's extent. */
+export function zoneHistogramOf(zones: ZoneHistograms, label: number, z: number): Int32Array | null {
+  const level = zones.levelBySlice[label - 1]![z]!;
+  return level < 0 ? null : zones.counts[(label - 1) * 3 + level]!;
 }

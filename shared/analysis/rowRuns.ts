@@ -157,6 +157,24 @@ export function complementRow(row: RowRuns, lo: number, hi: number): RowRuns {
   return out;
 }
 
+/** The runs of `a` minus those of `b` (both sorted and disjoint). */
+export function subtractRow(a: RowRuns, b: RowRuns): RowRuns {
+  if (b.length === 0) return a;
+  const out: RowRuns = [];
+  let j = 0;
+  for (let i = 0; i < a.length; i += 2) {
+    let s = a[i]!;
+    const e = a[i + 1]!;
+    while (j < b.length && b[j + 1]! < s) j += 2;
+    for (let q = j; q < b.length && b[q]! <= e; q += 2) {
+      if (b[q]! > s) out.push(s, b[q]! - 1);
+      s = Math.max(s, b[q + 1]! + 1);
+    }
+    if (s <= e) out.push(s, e);
+  }
+  return out;
+}
+
 /**
  * Vertical dilation by 2r + 1 rows: out[y] = rows[y - r] U ... U rows[y + r], rows outside the
  * list empty. Doubling (windows of 1, 2, 4, ... rows, then two overlapping windows) takes

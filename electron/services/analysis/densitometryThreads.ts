@@ -3,17 +3,19 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { concatBodyAirRuns, type BodyAirRuns } from '../../../shared/analysis/bodyAirRuns';
-import type { DensitometryResult } from '../../../shared/analysis/densitometry';
-import { paddingRuleOf, type DensitometryInput } from '../../../shared/analysis/densitometryInput';
-import type { LungMaskProblemCode } from '../../../shared/analysis/lungMask';
-import { err, type Problem, type Result } from '../../../shared/result';
+import { densitometryOfZoneHistograms, type DensitometryResult } from '../../../shared/analysis/densitometry';
+import { orientationOf, paddingRuleOf, type DensitometryInput } from '../../../shared/analysis/densitometryInput';
+import type { LungMask, LungMaskProblemCode } from '../../../shared/analysis/lungMask';
+import type { LabelledRuns } from '../../../shared/analysis/lungRuns';
+import { EXACT_HISTOGRAM_BINS, lungZoneSlicesOfRuns } from '../../../shared/analysis/lungZoneSlices';
+import { err, ok, type Problem, type Result } from '../../../shared/result';
 import { type DensitometryOutcome, type DensitometryTask, runDensitometryTask } from './densitometryTask';
 
 /**
- * Densitometry over worker threads. The body step (a scan of every voxel, about half the mask's
- * time) is cut into slab ranges run side by side; the rest runs in one thread. With `inThread`, this
- * thread takes a slab and the rest itself (the CLI: nothing else to keep responsive); without, all
- * of it runs in workers (the app: the main process keeps serving the UI).
+ * Densitometry over worker threads (see runThreaded). With `inThread`, this thread takes a slab of
+ * each step and the one-thread step itself (the CLI: nothing else to keep responsive); without,
+ * all of it runs in workers (the app: the main process keeps serving the UI; it only adds up the
+ * histograms).
  */
 export interface DensitometryThreads {
   readonly size: number;
@@ -103,7 +105,13 @@ export async function computeDensitometryThreaded(
   return outcome.result;
 }
 
-/** As computeDensitometryThreaded, plus the deflated overlay volume (densitometryTask.ts) when asked. */
+/**
+ * As computeDensitometryThreaded, plus the deflated overlay volume (densitometryTask.ts) when asked.
+ * The lung mask's steps that scan voxels run side by side over slabs of slices: the body scan
+ * (step 1) and the closing, pleural step and zone histograms (steps 5 and 6, which work slice by
+ * slice into a shared label volume); steps 2 to 4 work on runs and take one thread in between.
+ * Without a shared HU volume (or with too few slices) everything runs as one task.
+ */
 export async function runThreaded(
   input: DensitometryInput,
   threads: DensitometryThreads,
@@ -112,24 +120,105 @@ export async function runThreaded(
   const [nx, ny, nz] = input.dimensions;
   const shared = input.hu.buffer instanceof SharedArrayBuffer;
   const slabs = Math.min(shared ? threads.size + (options.inThread ? 1 : 0) : 1, Math.max(1, Math.floor(nz / MIN_SLICES_PER_SLAB)));
-  let runs: BodyAirRuns | undefined;
   if (slabs > 1 && input.hu.length === nx * ny * nz) {
-    const padding = paddingRuleOf(input);
-    const bounds = Array.from({ length: slabs + 1 }, (_, s) => Math.round((s * nz) / slabs));
-    const tasks = bounds.slice(0, -1).map((z0, s): DensitometryTask => ({ kind: 'body-air-runs', hu: input.hu, nx, ny, z0, z1: bounds[s + 1]!, padding }));
-    // The last slab stays here when this thread helps; the others go out first so they overlap.
-    const local = options.inThread ? tasks.pop() : undefined;
-    const pending = tasks.map((t) => threads.run(t));
-    const mine = local ? runDensitometryTask(local) : undefined;
-    const outcomes = [...(await Promise.all(pending)), ...(mine ? [mine] : [])];
-    const parts: BodyAirRuns[] = [];
-    for (const o of outcomes) if (o.kind === 'body-air-runs') parts.push(o.runs);
-    if (parts.length === outcomes.length) runs = concatBodyAirRuns(parts, ny);
+    const split = await runSplit(input, threads, options, slabs);
+    if (split !== null) return split;
   }
-  const task: DensitometryTask = { kind: 'densitometry', input, overlay: options.overlay, ...(runs ? { bodyAirRuns: runs } : {}) };
+  const task: DensitometryTask = { kind: 'densitometry', input, overlay: options.overlay };
   let outcome = options.inThread ? runDensitometryTask(task) : await threads.run(task);
   // A worker that died: once more in this thread rather than no answer.
   if (outcome.kind === 'failed' && !options.inThread) outcome = runDensitometryTask(task);
   if (outcome.kind === 'densitometry') return { result: outcome.result, ...(outcome.overlayDeflated ? { overlayDeflated: outcome.overlayDeflated } : {}) };
-  return { result: err({ code: 'no-lungs-found', message: `Densitometry failed: ${outcome.kind === 'failed' ? outcome.message : 'unexpected answer'}.` }) };
+  return { result: failed(outcome) };
+}
+
+function failed(outcome: DensitometryOutcome): Result<never, Problem<LungMaskProblemCode>> {
+  return err({ code: 'no-lungs-found', message: `Densitometry failed: ${outcome.kind === 'failed' ? outcome.message : 'unexpected answer'}.` });
+}
+
+/**
+ * The same tasks over `slabs` slabs; with `inThread`, the last slab of each step runs here while
+ * the others run in the workers. Returns null when a worker failed (the caller starts over in one
+ * piece).
+ */
+async function runSplit(
+  input: DensitometryInput,
+  threads: DensitometryThreads,
+  options: { inThread: boolean; overlay: boolean },
+  slabs: number,
+): Promise<{ result: Result<DensitometryResult, Problem<LungMaskProblemCode>>; overlayDeflated?: Uint8Array } | null> {
+  const [nx, ny, nz] = input.dimensions;
+  const side = async (tasks: DensitometryTask[]): Promise<DensitometryOutcome[]> => {
+    // The last task stays here when this thread helps; the others go out first so they overlap.
+    const local = options.inThread ? tasks.pop() : undefined;
+    const pending = tasks.map((t) => threads.run(t));
+    const mine = local ? runDensitometryTask(local) : undefined;
+    return [...(await Promise.all(pending)), ...(mine ? [mine] : [])];
+  };
+  const one = (task: DensitometryTask): Promise<DensitometryOutcome> => (options.inThread ? Promise.resolve(runDensitometryTask(task)) : threads.run(task));
+
+  // Step 1 over slabs of equal size.
+  const padding = paddingRuleOf(input);
+  const bounds = Array.from({ length: slabs + 1 }, (_, s) => Math.round((s * nz) / slabs));
+  const bodyParts: BodyAirRuns[] = [];
+  for (const o of await side(bounds.slice(0, -1).map((z0, s): DensitometryTask => ({ kind: 'body-air-runs', hu: input.hu, nx, ny, z0, z1: bounds[s + 1]!, padding })))) {
+    if (o.kind !== 'body-air-runs') return null;
+    bodyParts.push(o.runs);
+  }
+  const bodyAirRuns = concatBodyAirRuns(bodyParts, ny);
+
+  // Steps 2 to 4 in one thread, into a label volume every thread sees.
+  const labels = new Uint8Array(new SharedArrayBuffer(nx * ny * nz));
+  const staged = await one({ kind: 'lung-runs', input, bodyAirRuns, labels });
+  if (staged.kind !== 'lung-runs') return null;
+  if (!staged.result.ok) return { result: err(staged.result.error) };
+  const stage = staged.result.value;
+  const zoneSlices = lungZoneSlicesOfRuns(stage.runs, orientationOf(input).slicesAscendCranially);
+
+  // Steps 5 and 6 over slabs holding about the same number of lung voxels (their cost).
+  const cuts = balancedSlabs(stage.runs, slabs);
+  const finished = await side(
+    cuts.slice(0, -1).map((z0, s): DensitometryTask => ({ kind: 'lung-slices', input, stage, labels, z0, z1: cuts[s + 1]!, levelBySlice: zoneSlices.levelBySlice })),
+  );
+  const zoneCounts = Array.from({ length: 6 }, () => new Int32Array(EXACT_HISTOGRAM_BINS));
+  let rightVoxels = 0;
+  let leftVoxels = 0;
+  for (const o of finished) {
+    if (o.kind !== 'lung-slices') return null;
+    rightVoxels += o.voxels[0];
+    leftVoxels += o.voxels[1];
+    o.zoneCounts.forEach((counts, i) => {
+      const sum = zoneCounts[i]!;
+      for (let b = 0; b < counts.length; b++) sum[b]! += counts[b]!;
+    });
+  }
+  const overlay = options.overlay ? one({ kind: 'overlay', hu: input.hu, labels }) : undefined;
+  const mask: LungMask = { labels, dimensions: [nx, ny, nz], rightVoxels, leftVoxels, airwaySlices: stage.airwaySlices, lungsWereJoined: stage.lungsWereJoined };
+  const result = densitometryOfZoneHistograms(zoneCounts, input.spacingMm, mask, zoneSlices);
+  if (!overlay) return { result: ok(result) };
+  const packed = await overlay;
+  if (packed.kind !== 'overlay') return null;
+  return { result: ok(result), overlayDeflated: packed.overlayDeflated };
+}
+
+/** Slice bounds [z0, z1, ..., nz] of `slabs` slabs with about equal numbers of run voxels. */
+function balancedSlabs(runs: LabelledRuns, slabs: number): number[] {
+  const { ny, nz, rowStart, starts, ends } = runs;
+  const perSlice = new Float64Array(nz);
+  let total = 0;
+  for (let z = 0; z < nz; z++) {
+    let n = 0;
+    for (let k = rowStart[z * ny]!; k < rowStart[(z + 1) * ny]!; k++) n += ends[k]! - starts[k]! + 1;
+    perSlice[z] = n;
+    total += n;
+  }
+  const cuts = [0];
+  let sum = 0;
+  for (let z = 0; z < nz && cuts.length < slabs; z++) {
+    sum += perSlice[z]!;
+    if (sum >= (total * cuts.length) / slabs) cuts.push(z + 1);
+  }
+  while (cuts.length < slabs) cuts.push(nz);
+  cuts.push(nz);
+  return cuts;
 }

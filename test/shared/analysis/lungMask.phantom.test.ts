@@ -1,41 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { computeDensitometry } from '../../../shared/analysis/densitometry';
+import { computeDensitometry, type DensitometryResult } from '../../../shared/analysis/densitometry';
+import type { DensitometryInput } from '../../../shared/analysis/densitometryInput';
 import { LUNG_ZONE_NAMES } from '../../../shared/analysis/densitometryRegions';
 import { segmentLungs } from '../../../shared/analysis/lungMask';
-import { generatePhantom } from '../../../shared/phantom/generatePhantom';
-import { patternCode } from '../../../shared/phantom/phantomLabels';
+import { TRACHEA } from '../../../shared/phantom/chestAnatomy';
+import { generatePhantom, type Phantom } from '../../../shared/phantom/generatePhantom';
+import { patternCode, TISSUE } from '../../../shared/phantom/phantomLabels';
 import type { PhantomPresetName } from '../../../shared/phantom/phantomPresets';
 
 /**
  * Against the phantom's ground truth (shared/phantom: lung = every voxel with a lobe label; HAA
  * -600..-250 HU inclusive; zones as equal thirds by slice centre): lung volume within 3 % and HAA
- * within 1 percentage point, for the whole lung, each lung and each zone. The presets put ground
- * glass, reticulation, honeycombing (dense, basal, subpleural in `uip`) and emphysema in every zone.
+ * within 1 percentage point, for the whole lung, each lung and each zone (the issue's bounds). The
+ * presets put ground glass, reticulation, honeycombing (dense, basal, subpleural in `uip`, `cpfe`
+ * and the progression pair) and emphysema in every zone.
  */
-const PRESETS: PhantomPresetName[] = ['normal', 'uip', 'nsip', 'cpfe', 'pair-progression-week52'];
+const PRESETS: PhantomPresetName[] = ['normal', 'uip', 'nsip', 'cpfe', 'pair-progression-baseline', 'pair-progression-week52', 'pair-improvement-week52'];
+/** Dense dependent consolidation in the bases: see the test of their own below. */
+const CONSOLIDATION_PRESETS: PhantomPresetName[] = ['mda5-ild', 'pair-improvement-baseline'];
+
+function phantomInput(p: Phantom): DensitometryInput {
+  return { hu: p.hu, dimensions: p.geometry.dimensions, spacingMm: p.geometry.spacingMm, padding: { belowHu: -1500 }, direction: p.geometry.direction };
+}
+
+function generated(preset: PhantomPresetName): Phantom {
+  const made = generatePhantom({ preset, size: 'small' });
+  if (!made.ok) throw new Error(made.error.message);
+  return made.value;
+}
+
+/** [name, measured, truth] for whole, right, left and the six zones. */
+function regions(r: DensitometryResult, p: Phantom) {
+  return [
+    ['whole', r.whole, p.truth.whole],
+    ['right', r.right, p.truth.right],
+    ['left', r.left, p.truth.left],
+    ...LUNG_ZONE_NAMES.map((z) => [z, r.zones[z], p.truth.zones[z]] as const),
+  ] as const;
+}
 
 describe('densitometry on the synthetic ILD phantom', () => {
   for (const preset of PRESETS) {
     it(`${preset}: volume within 3 % and HAA within 1 point of the truth in every region`, () => {
-      const generated = generatePhantom({ preset, size: 'small' });
-      if (!generated.ok) throw new Error(generated.error.message);
-      const p = generated.value;
-      const result = computeDensitometry({
-        hu: p.hu,
-        dimensions: p.geometry.dimensions,
-        spacingMm: p.geometry.spacingMm,
-        padding: { belowHu: -1500 },
-        direction: p.geometry.direction,
-      });
+      const p = generated(preset);
+      const result = computeDensitometry(phantomInput(p));
       if (!result.ok) throw new Error(result.error.message);
       const r = result.value;
-      const pairs = [
-        ['whole', r.whole, p.truth.whole],
-        ['right', r.right, p.truth.right],
-        ['left', r.left, p.truth.left],
-        ...LUNG_ZONE_NAMES.map((z) => [z, r.zones[z], p.truth.zones[z]] as const),
-      ] as const;
-      for (const [name, ours, truth] of pairs) {
+      for (const [name, ours, truth] of regions(r, p)) {
         expect(Math.abs(ours.volumeMl - truth.volumeMl) / truth.volumeMl, `${preset} ${name} volume ${ours.volumeMl} vs ${truth.volumeMl}`).toBeLessThanOrEqual(0.03);
         expect(Math.abs(ours.haaPercent - truth.haaPercent), `${preset} ${name} HAA ${ours.haaPercent} vs ${truth.haaPercent}`).toBeLessThanOrEqual(1);
       }
@@ -51,38 +62,65 @@ describe('densitometry on the synthetic ILD phantom', () => {
     });
   }
 
-  it('mda5-ild: dependent consolidation against the chest wall stays mostly inside (HAA within 1 point)', () => {
-    const generated = generatePhantom({ preset: 'mda5-ild', size: 'small' });
-    if (!generated.ok) throw new Error(generated.error.message);
-    const p = generated.value;
-    const input = { hu: p.hu, dimensions: p.geometry.dimensions, spacingMm: p.geometry.spacingMm, padding: { belowHu: -1500 }, direction: p.geometry.direction };
-    const result = computeDensitometry(input);
-    if (!result.ok) throw new Error(result.error.message);
-    const r = result.value;
-    // Not yet the bounds of the other presets: measured whole -3.4 %, right -3.0 %, left -3.9 % (-5.5,
-    // -5.2, -5.8 without the pleural step), and per zone 8.9 % and 1.21 points at worst (14.1 %,
-    // 2.25 points without). The posteromedial consolidation next to the spine is
-    // left out (rays towards the mediastinum are not looked at; opening them lets the aorta in), and
-    // the most basal slices are consolidated through and through, so the mask's cranio-caudal extent
-    // (and with it every zone boundary) starts one to two slices too high.
-    for (const [name, ours, truth, bound] of [
-      ['whole', r.whole, p.truth.whole, 0.035],
-      ['right', r.right, p.truth.right, 0.04],
-      ['left', r.left, p.truth.left, 0.04],
-    ] as const) {
-      expect(Math.abs(ours.volumeMl - truth.volumeMl) / truth.volumeMl, `mda5-ild ${name} volume ${ours.volumeMl} vs ${truth.volumeMl}`).toBeLessThanOrEqual(bound);
-      expect(Math.abs(ours.haaPercent - truth.haaPercent), `mda5-ild ${name} HAA`).toBeLessThanOrEqual(1);
+  for (const preset of [...PRESETS, ...CONSOLIDATION_PRESETS]) {
+    it(`${preset}: the trachea and both main bronchi are not in the mask`, () => {
+      const p = generated(preset);
+      const mask = segmentLungs(phantomInput(p));
+      if (!mask.ok) throw new Error(mask.error.message);
+      // The phantom draws the trachea down to the carina and the main bronchi from there to the
+      // hila (shared/phantom/chestAnatomy.ts); its airway lumen is the truth. Below the carina, the
+      // lumen on the patient's right of the trachea's axis is the right main bronchus.
+      const [nx, ny, nz] = p.geometry.dimensions;
+      const [sx, , sz] = p.geometry.spacingMm;
+      const carinaZ = TRACHEA.carinaZMm + p.geometry.patientShiftMm[2];
+      const axisX = TRACHEA.centerXMm + p.geometry.patientShiftMm[0];
+      const lumen = { trachea: 0, right: 0, left: 0 };
+      const inMask = { trachea: 0, right: 0, left: 0 };
+      for (let z = 0; z < nz; z++) {
+        const zMm = p.geometry.originMm[2] + z * sz;
+        for (let y = 0; y < ny; y++) {
+          for (let x = 0; x < nx; x++) {
+            const i = (z * ny + y) * nx + x;
+            if (p.tissue[i] !== TISSUE.airwayLumen) continue;
+            // Direction is identity: x grows towards the patient's left.
+            const part = zMm >= carinaZ ? 'trachea' : p.geometry.originMm[0] + x * sx < axisX ? 'right' : 'left';
+            lumen[part]++;
+            if (mask.value.labels[i] !== 0) inMask[part]++;
+          }
+        }
+      }
+      expect(lumen.trachea).toBeGreaterThan(200);
+      expect(lumen.right).toBeGreaterThan(50);
+      expect(lumen.left).toBeGreaterThan(50);
+      expect(inMask).toEqual({ trachea: 0, right: 0, left: 0 });
+    });
+  }
+
+  it('basal dependent consolidation (mda5-ild, pair-improvement-baseline): HAA within 1 point everywhere, lung volumes within 3 %; zone volumes not yet', () => {
+    // Measured (small phantoms): whole, right and left volume -2.0 / -2.0 / -2.1 % (mda5-ild) and
+    // -1.3 / -1.6 / -1.0 % (pair-improvement-baseline); HAA within 0.88 and 0.84 points in every
+    // region; but zone volumes up to -8.5 % and -8.4 %. The most basal slices of these phantoms are
+    // consolidated through and through (15 HU against liver at 58 and muscle at 45), and so are the
+    // posterior halves of the slices where the lung is a thin ring around the dome: no aerated
+    // voxel marks them as lung, so the mask's cranio-caudal extent starts one to two 5 mm slices
+    // too high, and one slice moves a zone boundary by 5 to 8 % of a zone's volume.
+    for (const preset of CONSOLIDATION_PRESETS) {
+      const p = generated(preset);
+      const input = phantomInput(p);
+      const result = computeDensitometry(input);
+      if (!result.ok) throw new Error(result.error.message);
+      for (const [name, ours, truth] of regions(result.value, p)) {
+        const lung = name === 'whole' || name === 'right' || name === 'left';
+        expect(Math.abs(ours.volumeMl - truth.volumeMl) / truth.volumeMl, `${preset} ${name} volume ${ours.volumeMl} vs ${truth.volumeMl}`).toBeLessThanOrEqual(lung ? 0.03 : 0.09);
+        expect(Math.abs(ours.haaPercent - truth.haaPercent), `${preset} ${name} HAA ${ours.haaPercent} vs ${truth.haaPercent}`).toBeLessThanOrEqual(1);
+      }
+      if (preset !== 'mda5-ild') continue;
+      // Without the pleural step the consolidation falls out: the step is what keeps it.
+      const without = segmentLungs(input, { pleuralFill: false });
+      if (!without.ok) throw new Error(without.error.message);
+      const r = result.value;
+      expect(r.mask.rightVoxels + r.mask.leftVoxels).toBeGreaterThan(1.03 * (without.value.rightVoxels + without.value.leftVoxels));
     }
-    for (const z of LUNG_ZONE_NAMES) {
-      const ours = r.zones[z];
-      const truth = p.truth.zones[z];
-      expect(Math.abs(ours.volumeMl - truth.volumeMl) / truth.volumeMl, `mda5-ild ${z} volume ${ours.volumeMl} vs ${truth.volumeMl}`).toBeLessThanOrEqual(0.1);
-      expect(Math.abs(ours.haaPercent - truth.haaPercent), `mda5-ild ${z} HAA`).toBeLessThanOrEqual(1.5);
-    }
-    // Without the pleural step the consolidation falls out: the step is what keeps it.
-    const without = segmentLungs(input, { pleuralFill: false });
-    if (!without.ok) throw new Error(without.error.message);
-    expect(r.mask.rightVoxels + r.mask.leftVoxels).toBeGreaterThan(1.02 * (without.value.rightVoxels + without.value.leftVoxels));
   });
 
   it('keeps dense basal subpleural honeycombing inside the mask (uip)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complementRow, dilateRowsY, dilateRowX, unionRows, type RowRuns } from '../../../shared/analysis/rowRuns';
+import { complementRow, dilateRowsY, dilateRowX, subtractRow, unionRows, type RowRuns } from '../../../shared/analysis/rowRuns';
 
 function toBits(row: RowRuns, width: number): number[] {
   const bits = new Array<number>(width).fill(0);
@@ -28,7 +28,7 @@ function lcg(seed: number): () => number {
 }
 
 describe('row runs', () => {
-  it('dilates, unites and complements rows like a pixel-by-pixel computation', () => {
+  it('dilates, unites, complements and subtracts rows like a pixel-by-pixel computation', () => {
     const random = lcg(7);
     const width = 40;
     for (let trial = 0; trial < 50; trial++) {
@@ -47,6 +47,10 @@ describe('row runs', () => {
       const b = rows[1]!;
       expect(toBits(unionRows(a, b), width)).toEqual(toBits(a, width).map((v, x) => v | toBits(b, width)[x]!));
       expect(toBits(complementRow(a, 0, width - 1), width)).toEqual(toBits(a, width).map((v) => 1 - v));
+      // Rows of a dilation minus the rows they grew from: what a closing adds.
+      const grown = dilated[2]!;
+      expect(toBits(subtractRow(grown, rows[2]!), width)).toEqual(toBits(grown, width).map((v, x) => v & (1 - toBits(rows[2]!, width)[x]!)));
+      expect(toBits(subtractRow(a, b), width)).toEqual(toBits(a, width).map((v, x) => v & (1 - toBits(b, width)[x]!)));
     }
   });
 });
