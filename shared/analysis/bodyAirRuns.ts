@@ -1,9 +1,12 @@
+import * as bodyScan from './bodyScanSimd';
+import type { SliceBitMasks, SliceThresholds } from './bodyScanSimd';
 import type { PaddingRule } from './densitometryInput';
 import * as rowRuns from './rowRuns';
 
 // Plain local bindings: tsx and vitest turn each use of an imported binding into a getter call,
 // and the run loops call these millions of times (as shared/phantom/rasterizeAnatomy.ts does).
 const { findRoot, IntVector, runSumX, unionOverlapping } = rowRuns;
+const { anyBitSet, bodyScanSimd, pushRunsOfBits, thresholdsFitInt16 } = bodyScan;
 
 /**
  * Step 1 of the lung mask (lungMask.ts), slice by slice on row runs: "open" voxels are padding or
@@ -37,6 +40,7 @@ export function bodyAirRuns(
   padding: PaddingRule,
   airBelowHu: number,
   boneHu: number,
+  options: { simd?: boolean } = {},
 ): BodyAirRuns {
   const rowStart = new Int32Array((z1 - z0) * ny + 1);
   const outStarts = new IntVector(1 << 16);
@@ -62,6 +66,10 @@ export function bodyAirRuns(
   // With the threshold rule and padding values below the air threshold (always, for CT), a voxel
   // at or above the threshold is dense and the padding test can be skipped: the common case.
   const denseIsNeverPadding = map === null && below <= airBelowHu && (low > high || high < airBelowHu);
+  // The usual case on WASM SIMD (bodyScanSimd.ts): a padding map or thresholds beyond int16 take
+  // the voxel-by-voxel scan below, which gives the same runs (tested).
+  const thresholds: SliceThresholds = { airBelowHu, boneHu, padBelowHu: below, padLow: low, padHigh: high };
+  const simd = options.simd !== false && denseIsNeverPadding && thresholdsFitInt16(thresholds) ? bodyScanSimd() : null;
   const scratch: SliceScratch = { openStarts, openEnds, openEdge, rowOpen, fgStarts, fgEnds, rowFg, parent, flag, area };
   const out: SliceOutput = { rowStart, outStarts, outEnds, bodyCentreX, boneRowStart, boneStarts, boneEnds };
   // One call per slice, and a first call on the middle slice (into a scratch output) before the
@@ -80,8 +88,10 @@ export function bodyAirRuns(
     boneStarts: new IntVector(1024),
     boneEnds: new IntVector(1024),
   };
-  scanSlice(hu, nx, ny, middle, middle, padding, airBelowHu, boneHu, denseIsNeverPadding, scratch, primer);
-  for (let z = z0; z < z1; z++) scanSlice(hu, nx, ny, z, z0, padding, airBelowHu, boneHu, denseIsNeverPadding, scratch, out);
+  const slice = nx * ny;
+  const masksOf = (z: number): SliceBitMasks | null => (simd === null ? null : simd.classify(hu, z * slice, slice, thresholds));
+  scanSlice(hu, nx, ny, middle, middle, padding, airBelowHu, boneHu, denseIsNeverPadding, masksOf(middle), scratch, primer);
+  for (let z = z0; z < z1; z++) scanSlice(hu, nx, ny, z, z0, padding, airBelowHu, boneHu, denseIsNeverPadding, masksOf(z), scratch, out);
   rowStart[(z1 - z0) * ny] = outStarts.length;
   boneRowStart[(z1 - z0) * ny] = boneStarts.length;
   return {
@@ -131,6 +141,7 @@ function scanSlice(
   airBelowHu: number,
   boneHu: number,
   denseIsNeverPadding: boolean,
+  masks: SliceBitMasks | null,
   scratch: SliceScratch,
   out: SliceOutput,
 ): void {
@@ -146,7 +157,26 @@ function scanSlice(
   openStarts.clear();
   openEnds.clear();
   openEdge.clear();
-  for (let y = 0; y < ny; y++) {
+  if (masks !== null) {
+    // Open runs are the air mask's runs (padding is below the air threshold here); an open run is
+    // outside when it touches the image edge or holds padding.
+    const { air, bone, pad } = masks;
+    for (let y = 0; y < ny; y++) {
+      rowOpen[y] = openStarts.length;
+      boneRowStart[(z - z0) * ny + y] = boneStarts.length;
+      const b0 = y * nx;
+      pushRunsOfBits(bone, b0, b0 + nx, boneStarts, boneEnds);
+      const first = openStarts.length;
+      pushRunsOfBits(air, b0, b0 + nx, openStarts, openEnds);
+      const edgeRow = y === 0 || y === ny - 1;
+      for (let k = first; k < openStarts.length; k++) {
+        const s = openStarts.data[k]!;
+        const e = openEnds.data[k]!;
+        openEdge.push(edgeRow || s === 0 || e === nx - 1 || anyBitSet(pad, b0 + s, b0 + e + 1) ? 1 : 0);
+      }
+    }
+  }
+  for (let y = 0; masks === null && y < ny; y++) {
     rowOpen[y] = openStarts.length;
     boneRowStart[(z - z0) * ny + y] = boneStarts.length;
     const row = base + y * nx;

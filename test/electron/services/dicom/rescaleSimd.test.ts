@@ -3,7 +3,7 @@ import { createSimdRescaler } from '../../../../electron/services/dicom/rescaleS
 import { RESCALE_SIMD_WASM } from '../../../../electron/services/dicom/rescaleSimdModule';
 import { writeSliceHu } from '../../../../shared/dicom/rescale';
 // @ts-expect-error plain ESM script without types
-import { compileRescaleSimd } from '../../../../scripts/build-wasm.mjs';
+import { compileWat } from '../../../../scripts/build-wasm.mjs';
 
 /** Reference: writeSliceHu, itself checked against the modality LUT written longhand (rescale.test.ts). */
 function reference(stored: Int16Array | Uint16Array, intercept: number): { hu: number[]; clamped: number } {
@@ -23,7 +23,7 @@ function simd(stored: Int16Array | Uint16Array, intercept: number): { hu: number
 
 describe('SIMD rescale (rescaleSimd.wat)', () => {
   it('the committed module is what the .wat compiles to', async () => {
-    expect(Array.from(RESCALE_SIMD_WASM)).toEqual(await compileRescaleSimd());
+    expect(Array.from(RESCALE_SIMD_WASM)).toEqual(await compileWat('electron/services/dicom/rescaleSimd.wat'));
   });
 
   it('equals writeSliceHu for signed stored values, clamping and counting at both ends, with an odd tail', () => {

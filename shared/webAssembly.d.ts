@@ -1,6 +1,7 @@
 /**
  * The part of the WebAssembly JS API (https://webassembly.github.io/spec/js-api/) that
- * rescaleSimd.ts uses. Node has it globally, but neither lib ES2022 nor @types/node 20 declares it.
+ * the SIMD modules use (electron/services/dicom/rescaleSimd.ts, shared/analysis/bodyScanSimd.ts).
+ * Node and browsers have it globally, but neither lib ES2022 nor @types/node 20 declares it.
  */
 declare namespace WebAssembly {
   class Module {
