@@ -120,34 +120,35 @@ export function splitJoinedLungs(
   // `dist` holds distance + 1 of each cell reached, 0 elsewhere.
   const dist = new Uint16Array(cells.length);
   const buckets = Array.from({ length: f + 1 }, () => new IntVector(1024));
-  /** The label of the first seeded run meeting cell (z, cyy, cxx), else 0. */
-  const cellLabel = (z: number, cyy: number, cxx: number): number => {
-    const x0 = cxx * f;
-    const x1 = x0 + f - 1;
-    for (let y = cyy * f; y < Math.min(ny, cyy * f + f); y++) {
+  // The side of each cell of the grid's slices holding a seeded voxel: the first seeded run
+  // meeting the cell in raster order wins (rows top to bottom, runs left to right).
+  const seedSide = new Uint8Array(cells.length);
+  for (let z = zc0; z < zc0 + gridZ; z++) {
+    for (let y = 0; y < ny; y++) {
       const g = z * ny + y;
+      const rowCell = (z - zc0) * cellSlice + ((y / f) | 0) * cx;
       for (let k = rowStart[g]!; k < rowStart[g + 1]!; k++) {
         const l = runLabel[k]!;
-        if ((l === right || l === left) && starts[k]! <= x1 && ends[k]! >= x0) return l;
+        if (l !== right && l !== left) continue;
+        const last = rowCell + ((ends[k]! / f) | 0);
+        for (let q = rowCell + ((starts[k]! / f) | 0); q <= last; q++) if (seedSide[q] === 0) seedSide[q] = l;
       }
     }
-    return 0;
-  };
-  const seedFrom = (z: number, c: number): void => {
-    if (z < zc0 || z >= zc0 + gridZ) return;
-    const q = (z - zc0) * cellSlice + c;
+  }
+  /** Seeds the cell above or below an open cell: one that is not open itself and holds a seeded voxel. */
+  const seedFrom = (q: number): void => {
     if (cells[q] !== 0) return;
-    const l = cellLabel(z, (c / cx) | 0, c % cx);
+    const l = seedSide[q]!;
     if (l === 0) return;
     cells[q] = l;
     dist[q] = 1;
     buckets[0]!.push(q);
   };
   forEachOpenRun(runs, runLabel, (z, y, s, e) => {
-    const rowCell = ((y / f) | 0) * cx;
-    for (let c = rowCell + ((s / f) | 0); c <= rowCell + ((e / f) | 0); c++) {
-      seedFrom(z - 1, c);
-      seedFrom(z + 1, c);
+    const rowCell = (z - zc0) * cellSlice + ((y / f) | 0) * cx;
+    for (let q = rowCell + ((s / f) | 0); q <= rowCell + ((e / f) | 0); q++) {
+      if (z - 1 >= zc0) seedFrom(q - cellSlice);
+      if (z + 1 < zc0 + gridZ) seedFrom(q + cellSlice);
     }
   });
   // `grown` marks open cells reached (their cells[] value is then their current label).
