@@ -13,7 +13,7 @@ import { sqliteHeaderCache } from '../imaging/headerCacheStore';
 import { registerImagingRoutes } from '../imaging/imagingRoutes';
 import { resolveSessionSeries } from '../reads/sessionSeries';
 import { requireActor } from './currentUser';
-import { guardBlindedReader } from './blindedReaderGuard';
+import { currentUserIsBlinded, guardBlindedReader } from './blindedReaderGuard';
 
 /** Handlers for a subset of the contract's tasks (one feature's). */
 export type HandlersFor<Names extends TaskName> = {
@@ -54,6 +54,11 @@ export function createHandlers(context: HandlerContext): Handlers {
   const handlers = context.guardBlinding === false ? all : guardBlindedReader(all, context.store.db);
   // The slice routes (binary, GET) answer beside the tasks from the same service: see imagingRoutes.
   // Blinded session readers reach slices by session id and code, resolved here for the current user.
-  registerImagingRoutes(handlers, imaging, (sessionId, code) => resolveSessionSeries(context.store.db, requireActor(context.store.db), sessionId, code).seriesKey);
+  registerImagingRoutes(
+    handlers,
+    imaging,
+    (sessionId, code) => resolveSessionSeries(context.store.db, requireActor(context.store.db), sessionId, code).seriesKey,
+    context.guardBlinding === false ? undefined : () => currentUserIsBlinded(context.store.db),
+  );
   return handlers;
 }

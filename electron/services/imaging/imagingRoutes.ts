@@ -1,3 +1,4 @@
+import { BLINDED_READER_REFUSAL } from '../../../shared/api/blindedReaderAccess';
 import { ApiFailure, type ApiErrorCode } from '../../../shared/api/errors';
 import type { ImagingService, SliceFailure } from './imagingService';
 
@@ -20,10 +21,16 @@ export type SessionSeriesResolver = (sessionId: string, code: string) => string;
 
 const sessionResolvers = new WeakMap<ImagingService, SessionSeriesResolver>();
 
+/** True while the current user reads blinded (api/blindedReaderGuard.ts): then only session routes answer. */
+export type BlindedCheck = () => boolean;
+
+const blindedChecks = new WeakMap<ImagingService, BlindedCheck>();
+
 /** Remembers which imaging service (and session resolver) belongs to a handlers object (see createHandlers). */
-export function registerImagingRoutes(handlers: object, service: ImagingService, sessionSeries?: SessionSeriesResolver): void {
+export function registerImagingRoutes(handlers: object, service: ImagingService, sessionSeries?: SessionSeriesResolver, isBlinded?: BlindedCheck): void {
   services.set(handlers, service);
   if (sessionSeries) sessionResolvers.set(service, sessionSeries);
+  if (isBlinded) blindedChecks.set(service, isBlinded);
 }
 
 export function imagingServiceOf(handlers: object): ImagingService | undefined {
@@ -108,6 +115,10 @@ function bytesOf(view: ArrayBufferView): Uint8Array {
  */
 export async function answerImagingRequest(service: ImagingService, url: URL): Promise<BinaryAnswer> {
   const route = url.pathname.slice(IMAGING_ROUTE_PREFIX.length);
+  if (route === 'session-slice') return answerSessionSlice(service, url);
+  // Every other route goes by series key, which a blinded reader never gets (shared/api/blindedReaderAccess.ts):
+  // the api holds that line for the binary routes too, whoever asks.
+  if (blindedChecks.get(service)?.()) return json(403, 'forbidden', BLINDED_READER_REFUSAL);
   const key = url.searchParams.get('key') ?? '';
   if (route === 'slice') {
     const index = Number(url.searchParams.get('index'));
@@ -115,7 +126,6 @@ export async function answerImagingRequest(service: ImagingService, url: URL): P
     if (!result.ok) return failure(result.error);
     return int16Answer(result.value);
   }
-  if (route === 'session-slice') return answerSessionSlice(service, url);
   if (route === 'thumbnail') {
     const result = await service.thumbnail(key);
     if (!result.ok) return failure(result.error);

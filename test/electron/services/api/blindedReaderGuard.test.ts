@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../../electron/services/api/handlers';
 import { dispatchTask } from '../../../../electron/services/api/dispatch';
+import { answerImagingRequest, imagingServiceOf } from '../../../../electron/services/imaging/imagingRoutes';
 import { encodeSeriesKey } from '../../../../electron/services/imaging/seriesKey';
 import { createUser } from '../../../../electron/services/storage/users';
 import { BLINDED_READER_ACCESS, BLINDED_READER_REFUSAL } from '../../../../shared/api/blindedReaderAccess';
@@ -100,6 +101,27 @@ describe('blinding held at the api (issue 5)', () => {
     expect((await call<ReadView>(t.handlers, 'getRead', { readId: read.id })).rev).toBe(saved.rev);
     await call(t.handlers, 'listReadVersions', { readId: read.id });
     await call(t.handlers, 'listScoringSystems', { projectId: t.project.id });
+    t.store.close();
+  });
+
+  it('refuses the image routes that go by series key (slices, thumbnails, overlays) while blinded, not the session route', async () => {
+    const t = await trialWithSession(({ reader }) => [reader]);
+    const service = imagingServiceOf(t.handlers)!;
+    const get = (route: string) => answerImagingRequest(service, new URL(`http://127.0.0.1/api/imaging/${route}`));
+    const key = encodeURIComponent(t.earlierRead.seriesKey!);
+    const byKey = [`slice?key=${key}&index=0`, `thumbnail?key=${key}`, `densitometry-overlay?key=${key}&plane=axial&index=0`];
+    // The coordinator is not blinded: the folder is simply not there (404/410), not forbidden.
+    for (const route of byKey) expect((await get(route)).status, route).not.toBe(403);
+    await t.as(t.reader.id);
+    for (const route of byKey) {
+      const answer = await get(route);
+      expect(answer.status, route).toBe(403);
+      expect(JSON.parse(new TextDecoder().decode(answer.body)).error.message).toBe(BLINDED_READER_REFUSAL);
+    }
+    const worklist = await call<ReaderWorklist>(t.handlers, 'getReaderWorklist', { sessionId: t.session.id });
+    const code = encodeURIComponent(worklist.entries[0]!.code);
+    // The session route resolves the code for this reader: the series folder is missing here, so not found, never forbidden.
+    expect((await get(`session-slice?session=${t.session.id}&code=${code}&index=0`)).status).not.toBe(403);
     t.store.close();
   });
 
