@@ -25,12 +25,15 @@ function fromHeader(header: InstanceHeader): SeriesHeaderFacts {
 
 function fromHeaderIndex(db: Db, folder: string, seriesInstanceUid: string): SeriesHeaderFacts | null {
   const prefix = folder.endsWith(sep) ? folder : folder + sep;
+  // Paths under the folder as a range of the primary key (text compares byte by byte): from
+  // "folder/" up to "folder0", the separator's next character, so the index is used, not a scan.
+  const pastPrefix = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
   const rows = db
     .prepare(
       `SELECT read_json FROM imaging_header_cache
-       WHERE substr(path, 1, length(?)) = ? AND json_extract(read_json, '$.header.SeriesInstanceUID') = ? LIMIT 50`,
+       WHERE path >= ? AND path < ? AND json_extract(read_json, '$.header.SeriesInstanceUID') = ? LIMIT 50`,
     )
-    .all(prefix, prefix, seriesInstanceUid) as { read_json: string }[];
+    .all(prefix, pastPrefix, seriesInstanceUid) as { read_json: string }[];
   for (const row of rows) {
     const header = (JSON.parse(row.read_json) as { header?: InstanceHeader }).header;
     if (header?.pixel) return fromHeader(header);
