@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bandOfOverlay, lungOfOverlay, overlayPlane, packOverlay } from '../../../shared/analysis/densitometryOverlay';
+import { densityBandLabels } from '../../../shared/analysis/densityBandLabels';
 
 describe('densitometry overlay', () => {
   it('packs lung and band per voxel and cuts axial, coronal and sagittal planes', () => {
@@ -14,5 +15,25 @@ describe('densitometry overlay', () => {
     expect(Array.from(overlayPlane(packed, [3, 2, 2], 'coronal', 1)!)).toEqual([...packed.slice(3, 6), ...packed.slice(9, 12)]);
     expect(Array.from(overlayPlane(packed, [3, 2, 2], 'sagittal', 2)!)).toEqual([packed[2], packed[5], packed[8], packed[11]]);
     expect(overlayPlane(packed, [3, 2, 2], 'axial', 2)).toBeNull();
+  });
+
+  it('packs as the band labels say, with lung in runs and alone, any length and any label offset', () => {
+    let seed = 3;
+    const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    for (const [n, offset] of [[10_001, 0], [4096, 1], [777, 3]] as const) {
+      const hu = Int16Array.from({ length: n }, () => Math.round(-1200 + random() * 1400));
+      // Lung in runs of a few voxels with gaps, so four-voxel words are all zero, all lung, or mixed.
+      const backing = new Uint8Array(n + offset);
+      for (let i = 0; i < n; ) {
+        const run = 1 + Math.floor(random() * 9);
+        const label = random() < 0.5 ? 0 : random() < 0.5 ? 1 : 2;
+        backing.fill(label, offset + i, offset + Math.min(n, i + run));
+        i += run;
+      }
+      const lungs = backing.subarray(offset);
+      const bands = densityBandLabels(hu, lungs);
+      const expected = Array.from(lungs, (l, i) => (l === 0 ? 0 : l | (bands[i]! << 2)));
+      expect(Array.from(packOverlay(hu, lungs)), `n ${n} offset ${offset}`).toEqual(expected);
+    }
   });
 });
