@@ -124,12 +124,13 @@ export function createDensitometryService(db: Db, imaging: ImagingService): Dens
   };
 
   const run = async (seriesKey: string): Promise<DensitometrySummary> => {
+    // The threads start (a Node.js worker takes ~100 ms to boot) while the volume loads.
+    threads ??= createDensitometryThreads();
     const loaded = await imaging.volume(seriesKey);
     if (!loaded.ok) throw new ApiFailure('not-found', loaded.error.message);
     const volume = loaded.value;
     if (volume.geometry.dimensions[2] < 3) throw new ApiFailure('invalid-input', 'Densitometry needs a CT volume of at least 3 slices.');
     const g = volume.geometry;
-    threads ??= createDensitometryThreads();
     const started = performance.now();
     const outcome = await runThreaded(
       { hu: volume.voxels, dimensions: g.dimensions, spacingMm: g.spacing, padding: volume.padding, direction: g.direction },
