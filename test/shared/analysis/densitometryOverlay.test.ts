@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { bandOfOverlay, lungOfOverlay, overlayPlane, packOverlay } from '../../../shared/analysis/densitometryOverlay';
-import { densityBandLabels } from '../../../shared/analysis/densityBandLabels';
+import { BAND_LIMITS_HU } from '../../../shared/analysis/densityThresholds';
+
+/** Reference band codes written longhand from the limits (upper inclusive, lower exclusive; -1050 inclusive). */
+function densityBandLabels(hu: Int16Array, lungLabels: Uint8Array): number[] {
+  const [e0, e1] = BAND_LIMITS_HU.emphysema;
+  return Array.from(hu, (v, i) => {
+    if (lungLabels[i] === 0) return 0;
+    if (v < e0) return 5;
+    if (v <= e1) return 1;
+    if (v <= BAND_LIMITS_HU.inflated[1]) return 2;
+    if (v <= BAND_LIMITS_HU.infiltrated[1]) return 3;
+    if (v <= BAND_LIMITS_HU.collapsed[1]) return 4;
+    return 5;
+  });
+}
 
 describe('densitometry overlay', () => {
   it('packs lung and band per voxel and cuts axial, coronal and sagittal planes', () => {
