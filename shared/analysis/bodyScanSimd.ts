@@ -85,10 +85,7 @@ export function pushRunsOfBits(mask: Int32Array, b0: number, b1: number, starts:
   let runStart = -1;
   for (let wi = b0 >>> 5; wi <= wLast; wi++) {
     const base = wi << 5;
-    let w = mask[wi]!;
-    if (base < b0) w &= -1 << (b0 - base);
-    const over = base + 32 - b1;
-    if (over > 0) w &= -1 >>> over;
+    const w = wordWithin(mask, wi, b0, b1);
     let t = w ^ ((w << 1) | carry);
     carry = w >>> 31;
     while (t !== 0) {
@@ -113,13 +110,16 @@ export function pushRunsOfBits(mask: Int32Array, b0: number, b1: number, starts:
 export function anyBitSet(mask: Int32Array, b0: number, b1: number): boolean {
   if (b1 <= b0) return false;
   const wLast = (b1 - 1) >>> 5;
-  for (let wi = b0 >>> 5; wi <= wLast; wi++) {
-    const base = wi << 5;
-    let w = mask[wi]!;
-    if (base < b0) w &= -1 << (b0 - base);
-    const over = base + 32 - b1;
-    if (over > 0) w &= -1 >>> over;
-    if (w !== 0) return true;
-  }
+  for (let wi = b0 >>> 5; wi <= wLast; wi++) if (wordWithin(mask, wi, b0, b1) !== 0) return true;
   return false;
+}
+
+/** Word `wi` of `mask` with the bits outside [b0, b1) cleared. */
+function wordWithin(mask: Int32Array, wi: number, b0: number, b1: number): number {
+  const base = wi << 5;
+  let w = mask[wi]!;
+  if (base < b0) w &= -1 << (b0 - base);
+  const over = base + 32 - b1;
+  if (over > 0) w &= -1 >>> over;
+  return w;
 }
