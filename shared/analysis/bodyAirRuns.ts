@@ -254,7 +254,13 @@ function scanSlice(
     rowFg[y] = fgStarts.length;
     let x = 0;
     for (let k = rowOpen[y]!; k < rowOpen[y + 1]!; k++) {
-      if (openEdge.data[k] === 0) continue;
+      // An enclosed run lies inside the region run pushed next (an outside run or the row's end
+      // closes it): from here on openEdge holds that region run's index, or -1 for outside runs.
+      if (openEdge.data[k] === 0) {
+        openEdge.data[k] = fgStarts.length;
+        continue;
+      }
+      openEdge.data[k] = -1;
       if (os[k]! > x) {
         fgStarts.push(x);
         fgEnds.push(os[k]! - 1);
@@ -296,14 +302,10 @@ function scanSlice(
   for (let y = 0; y < ny; y++) {
     rowStart[(z - z0) * ny + y] = outStarts.length;
     if (body < 0) continue;
-    let f = rowFg[y]!;
-    const fEnd = rowFg[y + 1]!;
     for (let k = rowOpen[y]!; k < rowOpen[y + 1]!; k++) {
-      if (openEdge.data[k] !== 0) continue;
-      const s = os[k]!;
-      while (f < fEnd && fe[f]! < s) f++;
-      if (f < fEnd && findRoot(parent, f) === body) {
-        outStarts.push(s);
+      const f = openEdge.data[k]!;
+      if (f >= 0 && findRoot(parent, f) === body) {
+        outStarts.push(os[k]!);
         outEnds.push(oe[k]!);
       }
     }
