@@ -72,7 +72,15 @@ export async function benchDensitometry(): Promise<BenchRow[]> {
   }
   const task = 'Densitometry of LIDC-IDRI-0002 (261 x 512 x 512)';
   return [
-    { task, tool: 'LungScore (load + mask + measures)', wallMs: median(whole), runs: RUNS, peakRssMb: Math.round(peakRss), note: 'goal < 1000 ms on 2 cores' },
+    {
+      task,
+      tool: 'LungScore (load + mask + measures)',
+      wallMs: median(whole),
+      runs: RUNS,
+      peakRssMb: Math.round(peakRss),
+      // The app's first densitometry after start-up runs as cold as the first run here.
+      note: `goal < 1000 ms on 2 cores; the first run, on threads just started, took ${Math.round(whole[0]!)} ms`,
+    },
     { task, tool: 'LungScore volume load only', wallMs: median(load), runs: RUNS },
     { task, tool: 'LungScore mask + measures only', wallMs: median(analyse), runs: RUNS, note: `median CPU ${Math.round(median(analyseCpu))} ms over all threads` },
     { task, tool: 'pydicom + numpy (load + same measures on the same mask)', wallMs: median(numpy), runs: RUNS, note: 'no segmentation: measures only' },
