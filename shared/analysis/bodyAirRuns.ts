@@ -176,6 +176,7 @@ function scanSlice(
       }
     }
   }
+  // Without the masks, the same voxel by voxel (the loop runs only then).
   for (let y = 0; masks === null && y < ny; y++) {
     rowOpen[y] = openStarts.length;
     boneRowStart[(z - z0) * ny + y] = boneStarts.length;
