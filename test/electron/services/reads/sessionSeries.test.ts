@@ -106,7 +106,11 @@ describe('blinded session series (issue 5): geometry and slices by session and c
 
     const answer = await s.route(`session=${s.session.id}&code=${s.code}&index=3`);
     expect(answer.status).toBe(200);
+    // The slice by series key is the coordinator's (a blinded reader gets 403 there: blindedReaderGuard.test.ts).
+    await s.as(s.coordinator.id);
     const direct = await answerImagingRequest(imagingServiceOf(s.handlers)!, new URL(`http://127.0.0.1/api/imaging/slice?key=${s.series.seriesKey}&index=3`));
+    await s.as(s.reader.id);
+    expect(direct.status).toBe(200);
     expect(Buffer.from(answer.body).equals(Buffer.from(direct.body))).toBe(true);
     expect(answer.body.byteLength).toBe(s.series.rows * s.series.columns * 2);
     await s.close();
