@@ -150,6 +150,59 @@ describe('densitometry on the synthetic ILD phantom', () => {
     expect(denseKept / denseWalls).toBeGreaterThan(0.7);
   });
 
+  it('separates right and left lungs that touch in front (anterior junction bridged over several slices)', () => {
+    const p = generated('normal');
+    const [nx, ny, nz] = p.geometry.dimensions;
+    const hu = Int16Array.from(p.hu);
+    // In the middle slices, a 3-row band of aerated lung across the mediastinum at the most anterior
+    // row where both lungs are present, from the right lung's inner edge to the left lung's (lobe
+    // codes 1-3 right, 4-6 left; x grows towards the patient's left).
+    let bridged = 0;
+    let bridgedSlices = 0;
+    for (let z = Math.floor(nz * 0.4); z < Math.floor(nz * 0.6); z++) {
+      for (let y = 0; y < ny; y++) {
+        let rightInner = -1;
+        let leftInner = nx;
+        for (let x = 0; x < nx; x++) {
+          const lobe = p.lobe[(z * ny + y) * nx + x]!;
+          if (lobe >= 1 && lobe <= 3) rightInner = Math.max(rightInner, x);
+          if (lobe >= 4) leftInner = Math.min(leftInner, x);
+        }
+        if (rightInner < 0 || leftInner >= nx) continue;
+        for (let dy = 0; dy < 3; dy++) {
+          for (let x = rightInner + 1; x < leftInner; x++) {
+            hu[(z * ny + y + dy) * nx + x] = -850;
+            bridged++;
+          }
+        }
+        bridgedSlices++;
+        break;
+      }
+    }
+    expect(bridgedSlices).toBeGreaterThan(5);
+    const result = computeDensitometry({ ...phantomInput(p), hu });
+    if (!result.ok) throw new Error(result.error.message);
+    const r = result.value;
+    expect(r.mask.lungsWereJoined).toBe(true);
+    let wrongSide = 0;
+    let lung = 0;
+    for (let i = 0; i < p.lobe.length; i++) {
+      const lobe = p.lobe[i]!;
+      if (lobe === 0) continue;
+      lung++;
+      const label = r.mask.labels[i]!;
+      if (label !== 0 && (lobe <= 3 ? 1 : 2) !== label) wrongSide++;
+    }
+    // The split follows the narrowest place between the lungs: within the bridge, not through a lung.
+    expect(wrongSide / lung).toBeLessThan(0.002);
+    const bridgeMl = (bridged * p.geometry.spacingMm[0] * p.geometry.spacingMm[1] * p.geometry.spacingMm[2]) / 1000;
+    for (const side of ['right', 'left'] as const) {
+      const truth = p.truth[side].volumeMl;
+      // The bridge itself is air in the mediastinum, lung to any threshold: each side may take part of it.
+      expect(Math.abs(r[side].volumeMl - truth), `${side} ${r[side].volumeMl} vs ${truth} (bridge ${bridgeMl.toFixed(1)} mL)`).toBeLessThanOrEqual(0.03 * truth + bridgeMl);
+    }
+  });
+
   it('finds no lungs in a block of soft tissue', () => {
     const dims: [number, number, number] = [32, 32, 8];
     const hu = new Int16Array(32 * 32 * 8).fill(40);
