@@ -2,11 +2,11 @@ import type { SubjectReport } from '../../../shared/reports/subjectReport';
 import type { DensitometryScan } from '../../../shared/reports/densitometrySection';
 import { fixed, signed } from './formatChange';
 
+/** The series is the one the HRCT acquisition table lists for that visit; its key (an encoded folder path) means nothing on paper. */
 function scanLine(title: string, scan: DensitometryScan) {
   return (
     <div className={scan.status === 'stored' ? 'rpt-small' : 'rpt-note'}>
       <strong>{title}:</strong> {scan.message}
-      {scan.seriesKey ? <span className="rpt-small"> Series {scan.seriesKey}.</span> : null}
     </div>
   );
 }
