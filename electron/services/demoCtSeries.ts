@@ -14,6 +14,8 @@ import { makePhantomSeriesInWorker } from './phantom/makePhantomSeriesInWorker';
 import { openRead, saveReadDraft, signRead } from './reads/readStore';
 import { loadReportSettings, saveReportSettings } from './reports/reportSettingsStore';
 import { seriesHeaderFacts } from './reports/seriesAcquisitionStore';
+import { createImagingService } from './imaging/imagingService';
+import { createDensitometryService } from './analysis/densitometryService';
 import type { PhantomPresetName } from '../../shared/phantom/phantomPresets';
 import type { PhantomTruth, RegionTruth } from '../../shared/phantom/phantomTruth';
 import type { LobeRegion } from '../../shared/phantom/phantomLabels';
@@ -32,7 +34,9 @@ import { APP_VERSION } from '../version';
  *
  * The `small` phantom (128 x 128 x 66) takes about a second per scan on these machines, so the
  * series are made in the background after the app opens (progress in the setting `demoCt`, shown by
- * the report while it runs); an interrupted run resumes on the next start, scan by scan.
+ * the report while it runs); an interrupted run resumes on the next start, scan by scan. Each scan's
+ * densitometry is computed and stored as the viewer's D key would, so the report's quantitative CT
+ * change is there on first start too.
  */
 export const DEMO_CT_FOLDER = 'demo-ct';
 const DEMO_CT_STATE_KEY = 'demoCt';
@@ -190,6 +194,7 @@ export async function seedDemoCt(store: Store, options: { onProgress?: (done: nu
       }
     })();
     const subjects = listSubjects(db, project.id);
+    const linkedKeys: string[] = [];
     for (const [index, scan] of DEMO_CT_SCANS.entries()) {
       if (!db.open) return { status: 'failed', series: 0, signedReads: 0, message: 'the data folder was closed' };
       writeState(db, { state: 'running', done: index, total });
@@ -198,8 +203,11 @@ export async function seedDemoCt(store: Store, options: { onProgress?: (done: nu
       const visit = subject ? listVisits(db, subject.id).find((candidate) => candidate.label === scan.visitLabel) : undefined;
       if (!subject || !visit?.actualDate) continue;
       const folder = folderOf(store.dataDir, scan);
-      const linked = db.prepare('SELECT 1 FROM imaging_series_links WHERE visit_id = ? AND folder = ?').get(visit.id, folder);
-      if (linked) continue;
+      const linked = db.prepare('SELECT series_key FROM imaging_series_links WHERE visit_id = ? AND folder = ?').get(visit.id, folder) as { series_key: string } | undefined;
+      if (linked) {
+        linkedKeys.push(linked.series_key);
+        continue;
+      }
       if (existsSync(folder)) rmSync(folder, { recursive: true, force: true });
       const visitTag = scan.visitLabel === 'Baseline' ? 'BASELINE' : 'WEEK 52';
       const written = await makePhantomSeriesInWorker({
@@ -246,8 +254,11 @@ export async function seedDemoCt(store: Store, options: { onProgress?: (done: nu
           signRead(db, reader, saved.id, saved.rev);
         });
       })();
+      linkedKeys.push(seriesKey);
       await yieldToEventLoop();
     }
+    await storeDemoDensitometry(db, linkedKeys);
+    if (!db.open) return { status: 'failed', series: 0, signedReads: 0, message: 'the data folder was closed' };
     writeState(db, { state: 'done', done: total, total });
     options.onProgress?.(total, total);
     return { status: 'created', ...count() };
@@ -282,4 +293,23 @@ export function startDemoCtInBackground(store: Store): Promise<DemoCtOutcome> | 
   writeState(store.db, { state: 'running', done: 0, total: DEMO_CT_SCANS.length });
   // A second and a half for the window to open and draw its first screen before the main process gets busy.
   return seedDemoCt(store, { startDelayMs: 1500 });
+}
+
+/**
+ * Densitometry of the demo series, computed and stored as the viewer's D key does (already stored
+ * ones are kept). A scan whose densitometry fails is left without: the report then says how to
+ * compute it, and the rest of the demo stands.
+ */
+async function storeDemoDensitometry(db: Db, seriesKeys: readonly string[]): Promise<void> {
+  const imaging = createImagingService({ cache: () => sqliteHeaderCache(db) });
+  const densitometry = createDensitometryService(db, imaging);
+  try {
+    for (const seriesKey of seriesKeys) {
+      if (!db.open) return;
+      await densitometry.compute(seriesKey, false).catch(() => undefined);
+    }
+  } finally {
+    await densitometry.close();
+    await imaging.close();
+  }
 }

@@ -132,6 +132,24 @@ describe('demo CT series', () => {
     }
   });
 
+  it('stores densitometry for every scan, so the report compares it: HAA rises where the disease progresses and falls where it improves', async () => {
+    const stored = store.db.prepare('SELECT COUNT(*) AS n FROM densitometry_results').get() as { n: number };
+    expect(stored.n).toBe(9);
+    const haaChange = async (code: string) => {
+      const section = (await report(code)).densitometry;
+      expect(section.baseline.status, code).toBe('stored');
+      expect(section.endpoint.status, code).toBe('stored');
+      return section.rows.find((row) => row.region === 'whole' && row.measure === 'haaPercent')!.change.absolute!;
+    };
+    // The progression pair adds ground glass and reticulation at week 52 (measured +6.2 points), the
+    // improvement pair takes most away (-3.9 points): phantomPresets.ts.
+    expect(await haaChange('DEMO-002')).toBeGreaterThan(3);
+    expect(await haaChange('DEMO-001')).toBeLessThan(-2);
+    const demo005 = (await report('DEMO-005')).densitometry;
+    expect(demo005.baseline.status).toBe('stored');
+    expect(demo005.endpoint.status).toBe('not-linked');
+  });
+
   it('runs once: a second call finds it done', async () => {
     expect(await seedDemoCt(store)).toEqual({ status: 'already-done', series: 9, signedReads: 18 });
   });
