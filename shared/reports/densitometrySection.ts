@@ -116,9 +116,10 @@ function pickScan(visit: 'baseline' | 'endpoint', list: readonly StoredDensitome
       scan: {
         status: 'stored',
         seriesKey: deidentify ? '' : chosen.seriesKey,
-        computedAt: chosen.result.computedAt,
+        // A de-identified report carries no calendar dates at all, this one included.
+        computedAt: deidentify ? null : chosen.result.computedAt,
         algorithmVersion: chosen.result.algorithmVersion,
-        message: `Densitometry of the ${visit} series stored ${chosen.result.computedAt.slice(0, 10)} (algorithm version ${chosen.result.algorithmVersion}).`,
+        message: `Densitometry of the ${visit} series stored${deidentify ? '' : ` ${chosen.result.computedAt.slice(0, 10)}`} (algorithm version ${chosen.result.algorithmVersion}).`,
       },
       measures: chosen.result.measures,
     };
@@ -129,7 +130,7 @@ function pickScan(visit: 'baseline' | 'endpoint', list: readonly StoredDensitome
       scan: {
         status: 'outdated',
         seriesKey: deidentify ? '' : outdated.seriesKey,
-        computedAt: outdated.result.computedAt,
+        computedAt: deidentify ? null : outdated.result.computedAt,
         algorithmVersion: outdated.result.algorithmVersion,
         message: `The densitometry stored for the ${visit} series comes from an older algorithm version (${outdated.result.algorithmVersion}) and is not used: ${DENSITOMETRY_HOW_TO} again.`,
       },

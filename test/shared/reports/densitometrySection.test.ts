@@ -89,7 +89,12 @@ describe('densitometry in the subject report', () => {
 
     const partial = densitometrySection({ baseline: [stored('/b1', null), stored('/b2', baselineDensity)], endpoint: [stored('/e', null)] }, true);
     expect(partial.status).toBe('partial');
-    expect(partial.baseline).toMatchObject({ status: 'stored', seriesKey: '' });
+    // De-identified: no series key (it encodes a folder path) and no calendar date, not even the computation's.
+    expect(partial.baseline).toMatchObject({ status: 'stored', seriesKey: '', computedAt: null });
+    expect(partial.baseline.message).toBe('Densitometry of the baseline series stored (algorithm version 2).');
+    expect(densitometrySection({ baseline: [stored('/b', baselineDensity)], endpoint: [] }, false).baseline.message).toBe(
+      'Densitometry of the baseline series stored 2025-02-01 (algorithm version 2).',
+    );
     expect(partial.rows.find((row) => row.csvMeasure === 'ct_density_whole_haa_percent')!.change).toEqual({ baseline: 10, endpoint: null, absolute: null, relativePercent: null });
     expect(partial.message).toMatch(/baseline scan only/);
   });
