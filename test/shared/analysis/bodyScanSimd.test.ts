@@ -71,6 +71,20 @@ describe('body scan with WASM SIMD (bodyScanSimd.wat)', () => {
     }
   });
 
+  it('grows its memory for a slice larger than the first pages hold (1024 x 1024), then still answers a small one', () => {
+    const simd = bodyScanSimd();
+    if (!simd) throw new Error('no WebAssembly SIMD in this Node');
+    const t = { airBelowHu: -200, boneHu: 300, padBelowHu: -1500, padLow: 1, padHigh: 0 };
+    const bit = (mask: Int32Array, i: number) => ((mask[i >> 5]! >>> (i & 31)) & 1) === 1;
+    for (const count of [1024 * 1024, 512]) {
+      const hu = Int16Array.from({ length: count }, (_, i) => ((i * 40503) % 4096) - 2048);
+      const masks = simd.classify(hu, 0, count, t);
+      let wrong = 0;
+      for (let i = 0; i < count; i++) if (bit(masks.air, i) !== hu[i]! < -200 || bit(masks.bone, i) !== hu[i]! >= 300 || bit(masks.pad, i) !== hu[i]! < -1500) wrong++;
+      expect(wrong, `${count} voxels`).toBe(0);
+    }
+  });
+
   it('gives bodyAirRuns the same runs as the voxel-by-voxel scan: phantom, odd matrix, padding by value', () => {
     const made = generatePhantom({ preset: 'uip', size: 'small' });
     if (!made.ok) throw new Error(made.error.message);
