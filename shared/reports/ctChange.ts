@@ -180,7 +180,11 @@ export function ctChange(evidence: CtEvidence, baselineVisitId: string | null, e
       systemReads
         .filter((read) => read.readerId === readerId && visitOf(read.visitId) === visit)
         .flatMap((read) => read.totals.filter((total) => total.id === meta.id).map((total) => total.value));
-    const readerIds = [...new Set(systemReads.map((read) => read.readerId))];
+    // Readers in a fixed order (by name, then id) so R1/R2 mean the same readers in every report,
+    // whichever read happened to be signed first (the demo's readers sign within the same millisecond).
+    const readerIds = [...new Map(systemReads.map((read) => [read.readerId, read.readerName])).entries()]
+      .sort(([idA, nameA], [idB, nameB]) => nameA.localeCompare(nameB) || idA.localeCompare(idB))
+      .map(([readerId]) => readerId);
     const readers: CtReaderValues[] = readerIds.map((readerId) => {
       const baselineValues = valuesAt(readerId, 'baseline');
       const endpointValues = valuesAt(readerId, 'endpoint');

@@ -84,6 +84,12 @@ describe('ctChange', () => {
     expect(total.adjudications[0]).not.toHaveProperty('seriesKey');
   });
 
+  it('numbers the readers by name, not by which read was signed first (the demo signs both in one millisecond)', () => {
+    const secondFirst: CtEvidence = { ...evidence, reads: [...reads].reverse(), adjudications: [] };
+    const total = ctChange(secondFirst, 'v0', 'v52', {}).totals[0]!;
+    expect(total.readers.map((reader) => reader.readerName)).toEqual(['Dr One', 'Dr Two']);
+  });
+
   it('the call follows the threshold; without one it says so; a single reader is labelled', () => {
     expect(ctChange(evidence, 'v0', 'v52', { 'kaz/totalSum': 3 }).totals[0]!.category).toBe('stable');
     expect(ctChange(evidence, 'v0', 'v52', {}).totals[0]!.category).toBe('no-threshold');
