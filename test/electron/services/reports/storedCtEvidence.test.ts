@@ -96,9 +96,10 @@ describe('CT evidence from the reads store', () => {
     const report = loadSubjectReport(db, subject.id, options);
     const total = report.ct.totals.find((candidate) => candidate.totalId === 'totalSum')!;
     // A's baseline: 6, 7, 8 -> 7; B's 12: reader mean 9.5. Endpoint: 15 and 18 -> 16.5.
+    // Readers in name order (R1, R2 stay the same people in every report).
     expect(total.readers.map((reader) => [reader.readerName, reader.baseline, reader.endpoint, reader.baselineReads])).toEqual([
-      ['Test Reader', 7, 15, 3],
       ['Dr B', 12, 18, 1],
+      ['Test Reader', 7, 15, 3],
     ]);
     expect([total.meanBaseline, total.meanEndpoint, total.meanChange]).toEqual([9.5, 16.5, 7]);
     // The adjudicated 10 is used for the baseline; the readers' values above are unchanged.
