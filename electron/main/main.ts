@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
 import { openStore, type Store } from '../services/storage/openStore';
-import { createHandlers } from '../services/api/handlers';
+import { closeHandlers, createHandlers, type Handlers } from '../services/api/handlers';
 import { seedDemoProjectOnce } from '../services/demoProject';
 import { registerHandlers } from './handle';
 import { APP_ORIGIN, APP_SCHEME, lockDownContents, windowOptions } from './window';
@@ -31,6 +31,7 @@ function openPrintWindow(): PrintWindow {
   };
 }
 let store: Store | undefined;
+let handlers: Handlers | undefined;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -44,7 +45,11 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => store?.close());
+  app.on('will-quit', () => {
+    // Worker threads first (terminate() starts at once), so no finished task writes to a closed store.
+    if (handlers) void closeHandlers(handlers);
+    store?.close();
+  });
 
   void app.whenReady().then(() => {
     const opened = openStore(app.getPath('userData'), { lock: true });
@@ -55,15 +60,16 @@ if (!app.requestSingleInstanceLock()) {
     }
     store = opened.value;
     seedDemoProjectOnce(store, { ct: 'background' });
-    const handlers = createHandlers({
+    handlers = createHandlers({
       store,
       version: app.getVersion(),
       mode: 'electron',
       printReportPage: electronReportPrinter(electronPdfRenderer(openPrintWindow)),
     });
     registerHandlers(ipcMain, handlers);
+    const appHandlers = handlers;
     // The same handlers answer the binary slice routes under app://lungscore/api/ (see imagingRoutes).
-    protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url, handlers));
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url, appHandlers));
 
     const window = new BrowserWindow(windowOptions(preloadPath));
     window.once('ready-to-show', () => window.show());

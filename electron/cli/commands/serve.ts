@@ -3,7 +3,7 @@ import path from 'node:path';
 import { printJson, usageError, type CliCommand, parseCommandArgs } from '../command';
 import { resolveDataDir } from '../dataDirOption';
 import { openStore } from '../../services/storage/openStore';
-import { createHandlers } from '../../services/api/handlers';
+import { closeHandlers, createHandlers } from '../../services/api/handlers';
 import { seedDemoProjectOnce } from '../../services/demoProject';
 import { startBridge } from '../../bridge/server';
 import { APP_VERSION } from '../../version';
@@ -76,6 +76,7 @@ token; api requests without it are refused. Stop with Ctrl+C.`,
       bridge = await startBridge({ handlers, rendererDir, port });
       running = bridge;
     } catch (error) {
+      await closeHandlers(handlers);
       store.close();
       io.stderr(`lungscore serve: cannot listen on 127.0.0.1:${port} (${(error as NodeJS.ErrnoException).code ?? String(error)}).\n`);
       return 2;
@@ -89,6 +90,7 @@ token; api requests without it are refused. Stop with Ctrl+C.`,
       process.once('SIGTERM', stop);
     });
     await bridge.close();
+    await closeHandlers(handlers);
     store.close();
     return 0;
   },

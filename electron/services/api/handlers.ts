@@ -8,6 +8,7 @@ import { createReportHandlers } from './handlers/reports';
 import type { ReportPagePrinter } from '../reports/reportPrinter';
 import { createReadsHandlers } from './handlers/reads';
 import { createDensitometryHandlers } from './handlers/densitometry';
+import { createDensitometryService } from '../analysis/densitometryService';
 import { createImagingService } from '../imaging/imagingService';
 import { sqliteHeaderCache } from '../imaging/headerCacheStore';
 import { registerImagingRoutes } from '../imaging/imagingRoutes';
@@ -39,9 +40,24 @@ export interface HandlerContext {
   guardBlinding?: boolean;
 }
 
+/** How to stop the worker threads behind a set of handlers (decode pool, densitometry threads). */
+const closers = new WeakMap<Handlers, () => Promise<void>>();
+
+/**
+ * Stops the worker threads behind these handlers (their running tasks fail; nothing half-written is
+ * stored, as results are written only when a task completes). Call before closing the store: the app
+ * at quit, `lungscore serve` at Ctrl+C. Closing twice is harmless.
+ */
+export async function closeHandlers(handlers: Handlers): Promise<void> {
+  const close = closers.get(handlers);
+  closers.delete(handlers);
+  await close?.();
+}
+
 /** Joins each feature's handlers; the type checks that every task of the contract has one. */
 export function createHandlers(context: HandlerContext): Handlers {
   const imaging = createImagingService({ cache: () => sqliteHeaderCache(context.store.db) });
+  const densitometry = createDensitometryService(context.store.db, imaging);
   // A reader in an open blinded session gets only what their worklist needs, whoever asks (issue 5).
   const all: Handlers = {
     ...createLibraryHandlers(context),
@@ -49,7 +65,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...createImagingHandlers(context, imaging),
     ...createReportHandlers(context),
     ...createReadsHandlers(context),
-    ...createDensitometryHandlers(context, imaging),
+    ...createDensitometryHandlers(densitometry),
   };
   const handlers = context.guardBlinding === false ? all : guardBlindedReader(all, context.store.db);
   // The slice routes (binary, GET) answer beside the tasks from the same service: see imagingRoutes.
@@ -60,5 +76,9 @@ export function createHandlers(context: HandlerContext): Handlers {
     (sessionId, code) => resolveSessionSeries(context.store.db, requireActor(context.store.db), sessionId, code).seriesKey,
     context.guardBlinding === false ? undefined : () => currentUserIsBlinded(context.store.db),
   );
+  // Both at once: each starts terminating its threads before its first await (the app's will-quit is synchronous).
+  closers.set(handlers, async () => {
+    await Promise.all([densitometry.close(), imaging.close()]);
+  });
   return handlers;
 }

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../electron/services/api/handlers';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { closeHandlers, createHandlers } from '../../../electron/services/api/handlers';
 import { dispatchTask } from '../../../electron/services/api/dispatch';
 import { seedDemoProjectOnce } from '../../../electron/services/demoProject';
 import { DEMO_CT_FOLDER, seedDemoCt } from '../../../electron/services/demoCtSeries';
@@ -152,5 +153,25 @@ describe('demo CT series', () => {
 
   it('runs once: a second call finds it done', async () => {
     expect(await seedDemoCt(store)).toEqual({ status: 'already-done', series: 9, signedReads: 18 });
+  });
+
+  it('closing the handlers (the app quitting) stops the worker threads their densitometry started', async () => {
+    const link = (await call<SeriesLink[]>(handlers, 'listSeriesLinks', { projectId: project.id }))[0]!;
+    const seriesKey = link.seriesKey;
+    const before = store.db.prepare('SELECT COUNT(*) AS n FROM densitometry_results').get() as { n: number };
+    await call(handlers, 'computeDensitometry', { seriesKey, recompute: true });
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    try {
+      await closeHandlers(handlers);
+      // The densitometry threads and the decode pool that loaded the volume.
+      expect(terminate.mock.calls.length).toBeGreaterThanOrEqual(2);
+      const calls = terminate.mock.calls.length;
+      await closeHandlers(handlers);
+      expect(terminate.mock.calls.length).toBe(calls);
+    } finally {
+      terminate.mockRestore();
+    }
+    // What was stored stays stored.
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM densitometry_results').get()).toEqual(before);
   });
 });

@@ -1,10 +1,8 @@
 import type { densitometryTasks } from '../../../../shared/api/tasks/densitometry';
-import type { HandlerContext, HandlersFor } from '../handlers';
-import type { ImagingService } from '../../imaging/imagingService';
-import { createDensitometryService } from '../../analysis/densitometryService';
+import type { HandlersFor } from '../handlers';
+import type { DensitometryService } from '../../analysis/densitometryService';
 
-export function createDensitometryHandlers({ store }: HandlerContext, imaging: ImagingService): HandlersFor<keyof typeof densitometryTasks> {
-  const service = createDensitometryService(store.db, imaging);
+export function createDensitometryHandlers(service: DensitometryService): HandlersFor<keyof typeof densitometryTasks> {
   return {
     computeDensitometry: ({ seriesKey, recompute }) => service.compute(seriesKey, recompute),
     getDensitometry: ({ seriesKey }) => ({ summary: service.get(seriesKey) }),
