@@ -2,6 +2,7 @@ import { err, ok, type Problem, type Result } from '../result';
 import { bodyAirRuns, type BodyAirRuns } from './bodyAirRuns';
 import { orientationOf, paddingRuleOf, type DensitometryInput } from './densitometryInput';
 import { closeAndFillLungs } from './lungClosing';
+import { joinLungCysts } from './lungCysts';
 import type { ZoneHistograms } from './lungZoneSlices';
 import { fillPleuralDiseaseVolume, PLEURAL_BONE_HU } from './lungPleuralFill';
 import { removeAirwayRuns } from './lungAirways';
@@ -26,7 +27,8 @@ const { findRoot, IntVector, runSumX, unionOverlapping } = rowRuns;
  *    stays airway-sized, then by their lumen inside the lung down to 40 mm below the carina
  *    (lungAirways.ts); removed, and kept out of the closing and hole fill;
  * 4. right and left lungs: separate components, or where they touch (anterior junction), split by
- *    growing both lungs at once from the slices where they are apart;
+ *    growing both lungs at once from the slices where they are apart; then small air cysts walled
+ *    off beside a lung (honeycombing) join it (lungCysts.ts);
  * 5. per lung and slice: a closing and a hole fill, so vessels, honeycomb walls, reticulation and
  *    dense disease against the pleura stay inside;
  * padding is never part of the mask.
@@ -82,6 +84,8 @@ export interface LungMaskOptions {
   closingRadiusMm?: number;
   /** Step 6 (lungPleuralFill.ts); on unless false. */
   pleuralFill?: boolean;
+  /** Step 4b (lungCysts.ts): air cysts walled off next to the lung join it; on unless false. */
+  joinCysts?: boolean;
   /** Called as each stage ends (for timing by the caller; shared/ keeps no clock). */
   onStage?: (stage: LungMaskStage) => void;
   /**
@@ -208,6 +212,7 @@ export function segmentLungRuns(input: DensitometryInput, options: LungMaskOptio
     for (let k = 0; k < runs.count; k++) if (isLung[k] === 1 && componentOfRoot[findRoot(lungParent, k)] === 0) inComponent[k] = 1;
     lungsWereJoined = splitJoinedLungs(runs, inComponent, centroids[0]!, leftIsHighX, labels, runLabel);
   }
+  if (options.joinCysts !== false) joinCysts(runs, runLabel, labels, input.hu, input.spacingMm);
   const labelled = labelledRuns(runs, runLabel, labels);
   // The airways removed are marked so that the closing and hole fill do not put them back.
   const airways = airwayRuns(runs, labels);
@@ -258,6 +263,19 @@ export function finishLungSlices(
   for (let g = z0 * ny; g < z1 * ny; g++) for (let k = rowStart[g]!; k < rowStart[g + 1]!; k++) labels.fill(0, g * nx + starts[k]!, g * nx + ends[k]! + 1);
   onStage?.('pleural');
   return counts;
+}
+
+/** Step 4b: the small air components (not lung, not airway) and lungCysts.ts on them. */
+function joinCysts(runs: LungRuns, runLabel: Uint8Array, labels: Uint8Array, hu: Int16Array, spacingMm: readonly [number, number, number]): number {
+  const candidate = new Uint8Array(runs.count);
+  for (let k = 0; k < runs.count; k++) candidate[k] = runs.state[k] === RUN_NONE && runLabel[k] === 0 ? 1 : 0;
+  const parent = new Int32Array(runs.count);
+  const found = components3d(runs, parent, candidate);
+  const indexOfRoot = new Int32Array(runs.count).fill(-1);
+  found.root.forEach((r, c) => (indexOfRoot[r] = c));
+  const component = new Int32Array(runs.count).fill(-1);
+  for (let k = 0; k < runs.count; k++) if (candidate[k] === 1) component[k] = indexOfRoot[findRoot(parent, k)]!;
+  return joinLungCysts(runs, runLabel, component, found.root.length, labels, hu, spacingMm);
 }
 
 /** Label-volume value of a removed airway voxel while steps 5 and 6 run (never in a finished mask). */
