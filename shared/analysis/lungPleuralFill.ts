@@ -23,6 +23,9 @@ import { EXACT_HISTOGRAM_OFFSET, zoneHistogramOf, type ZoneHistograms } from './
  * lung break it); and only voxels above PLEURAL_DENSE_LOW_HU and at or below PLEURAL_DENSE_HIGH_HU
  * are added, which keeps fat (about -100 HU), bone and contrast-filled vessels out. Lung that is
  * dense in a whole slice (no aerated voxel left) cannot be recovered this way.
+ *
+ * Disease lining the whole posterior arc has no healthy wall beside it within the window; a second
+ * pass measures it against the slice's thinnest walls instead (PLEURAL_BAND_MIN_DEPTH_MM and below).
  */
 
 /**
@@ -69,6 +72,46 @@ export const PLEURAL_MAX_ANGLE_FROM_POSTERIOR_DEG = 100;
 /** Voxels added must lie above -50 HU (fat is about -100) and at or below +99 HU (cartilage, bone, contrast above). */
 export const PLEURAL_DENSE_LOW_HU = -50;
 export const PLEURAL_DENSE_HIGH_HU = 99;
+
+/**
+ * Second pass, for disease lining the whole costal arc of a slice (dependent consolidation along
+ * the posterior arc leaves no healthy wall inside the window to compare with). On real anatomy the
+ * lung edge lies within a millimetre or two of a rib or of the extrapleural fat on most costal rays
+ * (LIDC-IDRI-0002: under 6 mm on nearly all posterior costal rays of the bases), so the thinnest
+ * walls of the lung's costal rays in the slice (their PLEURAL_BAND_REFERENCE_PERCENTILE, at least
+ * PLEURAL_BAND_MIN_REFERENCE_MM) are the reference. A ray is a band ray when tissue of -50..99 HU
+ * runs without a break from the lung edge to bone, or to fat lying on bone (bone within
+ * PLEURAL_BAND_MAX_FAT_GAP_MM beyond the fat), reaching at least PLEURAL_BAND_MIN_DEPTH_MM beyond
+ * the reference and no further than PLEURAL_BAND_MAX_WALL_MM; voxels are added out to the bone
+ * minus the reference, or up to the fat. Rays whose dense run ends in fat with no rib in reach (the
+ * paravertebral muscles, the liver under the diaphragm: healthy walls of 20 to 45 mm) never make a
+ * band. Up to PLEURAL_BAND_MAX_BRIDGE_DEG of rays between band rays are bridged, no deeper than the
+ * band on either side: rays whose dense run is as deep but ends in fat or cartilage (an intercostal
+ * space), and rays whose run reaches a rib PLEURAL_BAND_BRIDGE_MIN_DEPTH_MM beyond the reference
+ * (ribs of the slab above or below the slice lie a few mm closer in places). An arc needs
+ * PLEURAL_BAND_MIN_ARC_DEG of band rays, bridges not counted. Rays that meet the spine stay out as
+ * in the first pass (the descending aorta lies there), so disease against the vertebrae is not
+ * recovered; nor is disease against the diaphragm, or a band thinner than about 6 mm. A scan with
+ * no band ray is left as it was (the unpainted LIDC-IDRI-0002 mask and the phantoms' masks are the
+ * same voxel for voxel). Pleural effusion is as dense and lies where a band would: it is added too.
+ */
+export const PLEURAL_BAND_MIN_DEPTH_MM = 6;
+export const PLEURAL_BAND_MIN_REFERENCE_MM = 1.4;
+export const PLEURAL_BAND_REFERENCE_PERCENTILE = 0.05;
+export const PLEURAL_BAND_MAX_FAT_GAP_MM = 8;
+export const PLEURAL_BAND_MAX_WALL_MM = 30;
+export const PLEURAL_BAND_MAX_BRIDGE_DEG = 20;
+export const PLEURAL_BAND_BRIDGE_MIN_DEPTH_MM = 4;
+/**
+ * Band rays (bridges not counted) an arc needs (degrees): a band lines a wide arc. At 30 degrees the
+ * healthy phantoms' apex (ribs of the slab far outside a small, oblique lung section) still gained
+ * some 20 voxels; at 40 none.
+ */
+export const PLEURAL_BAND_MIN_ARC_DEG = 40;
+
+const HIT_BONE = 0;
+const HIT_FAT = 1;
+const HIT_CARTILAGE = 2;
 
 const RAYS = 180;
 /** Ray step (mm): fine next to the 8 mm a bump must reach; at least one pixel. */
@@ -206,6 +249,9 @@ function fillPleuralDisease(
   const edge = new Float64Array(RAYS).fill(NaN);
   const wallEnd = new Float64Array(RAYS).fill(NaN);
   const wall = new Float64Array(RAYS).fill(NaN);
+  /** Per costal ray: what ended the wall and, after fat, the distance on to bone (NaN: none within PLEURAL_MAX_WALL_MM). */
+  const hitKind = new Uint8Array(RAYS);
+  const boneAfterFat = new Float64Array(RAYS).fill(NaN);
   /** 1 for rays not looked at (medial or anterior): a bump may end there. */
   const medial = new Uint8Array(RAYS);
   const map = padding.map;
@@ -245,11 +291,28 @@ function fillPleuralDisease(
       if (isPadding || v < airBelowHu) break; // air before the wall: not against the chest wall
       if (v <= PLEURAL_DENSE_LOW_HU || v >= PLEURAL_CARTILAGE_HU) {
         hit = s;
+        hitKind[a] = v <= PLEURAL_DENSE_LOW_HU ? HIT_FAT : HIT_CARTILAGE;
         break;
       }
       if ((s - lastLung) * STEP > maxWall) break;
     }
     if (lastLung < 0 || hit < 0) continue;
+    if (hitKind[a] === HIT_FAT) {
+      // On past the fat to the rib, if any (a band of disease ending in extrapleural fat).
+      for (let s = hit + 1; (s - hit) * STEP <= maxWall; s++) {
+        const x = Math.round(cx + s * dx);
+        const y = Math.round(cy + s * dy);
+        if (x < 0 || y < 0 || x >= nx || y >= ny) break;
+        const p = y * nx + x;
+        if (labels[base + p] !== 0) break;
+        const v = hu[base + p]!;
+        if (v < airBelowHu) break;
+        if (bone[p]! > 0) {
+          if (Math.abs(x - spineX) * spacingMm[0] > PLEURAL_SPINE_HALF_WIDTH_MM) boneAfterFat[a] = (s - hit) * STEP;
+          break;
+        }
+      }
+    }
     edge[a] = lastLung * STEP;
     wallEnd[a] = hit * STEP;
     wall[a] = (hit - lastLung) * STEP;
@@ -295,21 +358,62 @@ function fillPleuralDisease(
       }
     }
   }
-  if (!any) return 0;
   // Disease covers an arc of pleura; a bump on a few rays alone is a gap between ribs.
   const minRays = Math.ceil((PLEURAL_MIN_ARC_DEG / 360) * RAYS);
-  const start = target.findIndex((t) => Number.isNaN(t));
-  if (start < 0) return 0; // bumps all round: no healthy wall to measure against
-  for (let k = 0; k < RAYS; ) {
-    const a = (start + k) % RAYS;
-    if (Number.isNaN(target[a]!)) {
-      k++;
-      continue;
+  if (any && !dropShortArcs(target, minRays)) target.fill(NaN);
+  // Second pass: bands of disease along the whole arc (no healthy wall beside them in the window),
+  // measured against the thinnest walls of this lung and slice instead.
+  const walls: number[] = [];
+  for (let a = 0; a < RAYS; a++) if (!Number.isNaN(wall[a]!)) walls.push(wall[a]!);
+  walls.sort((p, q) => p - q);
+  const ref = walls.length > 0 ? Math.max(PLEURAL_BAND_MIN_REFERENCE_MM / pixelMm, walls[Math.floor(PLEURAL_BAND_REFERENCE_PERCENTILE * walls.length)]!) : Infinity;
+  const bandDepth = PLEURAL_BAND_MIN_DEPTH_MM / pixelMm;
+  const maxFatGap = PLEURAL_BAND_MAX_FAT_GAP_MM / pixelMm;
+  const maxBandWall = PLEURAL_BAND_MAX_WALL_MM / pixelMm;
+  const band = new Float64Array(RAYS).fill(NaN);
+  let anyBand = false;
+  for (let a = 0; a < RAYS; a++) {
+    if (Number.isNaN(wall[a]!) || !Number.isNaN(target[a]!)) continue;
+    // Dense from the lung edge to bone, or to fat that lies on bone.
+    let toBone = NaN;
+    let limit = NaN;
+    if (hitKind[a] === HIT_BONE) {
+      toBone = wall[a]!;
+      limit = wallEnd[a]! - ref;
+    } else if (hitKind[a] === HIT_FAT && boneAfterFat[a]! <= maxFatGap) {
+      toBone = wall[a]! + boneAfterFat[a]!;
+      limit = Math.min(wallEnd[a]!, edge[a]! + toBone - ref);
     }
-    let length = 0;
-    while (length < RAYS && !Number.isNaN(target[(a + length) % RAYS]!)) length++;
-    if (length < minRays) for (let j = 0; j < length; j++) target[(a + j) % RAYS] = NaN;
-    k += length;
+    if (!(toBone <= maxBandWall) || !(limit - edge[a]! >= bandDepth)) continue;
+    band[a] = limit;
+    anyBand = true;
+  }
+  if (anyBand) {
+    // Bridges: a few rays between band rays whose dense run from the edge is as deep but ends in fat
+    // or cartilage with no rib in reach (an intercostal space), or ends at a rib of the slab that
+    // lies closer in; filled no deeper than the band on either side.
+    const maxBridge = Math.round((PLEURAL_BAND_MAX_BRIDGE_DEG / 360) * RAYS);
+    const bridgeDepth = PLEURAL_BAND_BRIDGE_MIN_DEPTH_MM / pixelMm;
+    const weak = (a: number): boolean =>
+      !Number.isNaN(wall[a]!) && Number.isNaN(target[a]!) && Number.isNaN(band[a]!) && (hitKind[a] === HIT_BONE ? wall[a]! - ref >= bridgeDepth : wall[a]! - ref >= bandDepth) && wall[a]! <= maxBandWall;
+    const bridged = new Float64Array(RAYS).fill(NaN);
+    for (let a = 0; a < RAYS; a++) {
+      if (Number.isNaN(band[a]!)) continue;
+      let n = 0;
+      while (n <= maxBridge && weak((a + 1 + n) % RAYS)) n++;
+      if (n === 0 || n > maxBridge) continue;
+      const b = (a + 1 + n) % RAYS;
+      if (Number.isNaN(band[b]!)) continue;
+      const depth = Math.max(band[a]! - edge[a]!, band[b]! - edge[b]!);
+      for (let j = 1; j <= n; j++) {
+        const c = (a + j) % RAYS;
+        bridged[c] = Math.min(hitKind[c] === HIT_BONE ? wallEnd[c]! - ref : wallEnd[c]!, edge[c]! + depth);
+      }
+    }
+    for (let a = 0; a < RAYS; a++) if (!Number.isNaN(bridged[a]!)) band[a] = bridged[a]!;
+    // An arc needs PLEURAL_BAND_MIN_ARC_DEG of band rays besides its bridges.
+    const bandRays = Math.ceil((PLEURAL_BAND_MIN_ARC_DEG / 360) * RAYS);
+    if (dropShortArcs(band, bandRays, bridged)) for (let a = 0; a < RAYS; a++) if (!Number.isNaN(band[a]!)) target[a] = band[a]!;
   }
   if (target.every((t) => Number.isNaN(t))) return 0;
   // Voxels beyond the lung edge and inside the recovered edge, dense but not bone, joined to the
@@ -394,4 +498,29 @@ function fillPleuralDisease(
     if (histogram !== null) histogram[hu[base + y * nx + x]! - EXACT_HISTOGRAM_OFFSET]!++;
   }
   return tail;
+}
+
+/**
+ * Clears the runs of non-NaN entries (circular) with fewer than minRays entries, not counting those
+ * that are non-NaN in `uncounted`; false if none is NaN (nothing to measure against).
+ */
+function dropShortArcs(target: Float64Array, minRays: number, uncounted: Float64Array | null = null): boolean {
+  const start = target.findIndex((t) => Number.isNaN(t));
+  if (start < 0) return false;
+  for (let k = 0; k < RAYS; ) {
+    const a = (start + k) % RAYS;
+    if (Number.isNaN(target[a]!)) {
+      k++;
+      continue;
+    }
+    let length = 0;
+    let counted = 0;
+    while (length < RAYS && !Number.isNaN(target[(a + length) % RAYS]!)) {
+      if (uncounted === null || Number.isNaN(uncounted[(a + length) % RAYS]!)) counted++;
+      length++;
+    }
+    if (counted < minRays) for (let j = 0; j < length; j++) target[(a + j) % RAYS] = NaN;
+    k += length;
+  }
+  return true;
 }

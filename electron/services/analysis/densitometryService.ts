@@ -17,9 +17,10 @@ import { createDensitometryThreads, type DensitometryThreads, runThreaded } from
  * 2 = run-length mask with the pleural step (lungPleuralFill.ts); 3 = main bronchi followed by
  * their lumen and kept out through the closing (lungAirways.ts), lungs split on a coarser grid
  * (lungSplit.ts), pleural step over a wider arc with rays to the spine left out; 4 = air cysts
- * walled off beside the lung join it (lungCysts.ts: honeycombing).
+ * walled off beside the lung join it (lungCysts.ts: honeycombing); 5 = pleural step's second pass
+ * for disease lining the whole posterior arc (lungPleuralFill.ts).
  */
-export const DENSITOMETRY_ALGORITHM_VERSION = '4';
+export const DENSITOMETRY_ALGORITHM_VERSION = '5';
 
 /** Overlay volumes kept inflated in memory (the series in view and one more). */
 const MAX_OVERLAYS = 2;
